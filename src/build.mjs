@@ -1,0 +1,53 @@
+// Build: validate data/ and embed it as JSON, then bundle the CLI into dist/.
+// Runs on `npm ci` (prepare) and before `npm test`. The embedded data means the
+// CLI never parses YAML or builds zod schemas unless a user file is involved.
+import { build } from 'esbuild';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+// CommonJS dependencies (cli-table3, yaml) call require(); give ESM chunks one.
+const banner = { js: "import { createRequire as __csPayRequire } from 'node:module'; const require = __csPayRequire(import.meta.url);" };
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'esm', banner, logLevel: 'warning', absWorkingDir: root };
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+
+// 1. Validate the data files with the same code the CLI uses for user files.
+const loader = join(dist, 'load-data.tmp.mjs');
+await build({ ...common, entryPoints: ['src/model/load-data.ts'], outfile: loader });
+const { loadDataDir } = await import(pathToFileURL(loader).href);
+let data;
+try {
+  data = loadDataDir(join(root, 'data'));
+} catch (e) {
+  console.error(`build: data/ is invalid: ${e.message}${e.hint ? `\n${e.hint}` : ''}`);
+  process.exit(3);
+} finally {
+  rmSync(loader, { force: true });
+}
+writeFileSync(join(dist, 'builtin-data.json'), JSON.stringify(data));
+
+// 2. Bundle the CLI; the dev data module is swapped for the validated JSON.
+await build({
+  ...common,
+  entryPoints: { cli: 'src/cli/run.ts' },
+  outdir: dist,
+  outExtension: { '.js': '.mjs' },
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  define: { CS_PAY_VERSION: JSON.stringify(version) },
+  plugins: [
+    {
+      name: 'builtin-data',
+      setup(b) {
+        b.onResolve({ filter: /builtin-dev(\.js)?$/ }, () => ({ path: join(dist, 'builtin-data.json') }));
+      },
+    },
+  ],
+});

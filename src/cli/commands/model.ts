@@ -1,0 +1,19 @@
+/** `cs-pay model validate <file>` and `cs-pay model schema`. Loads yaml and zod on demand. */
+import builtin from '../../model/builtin-dev.js';
+import type { Io } from '../io.js';
+
+export async function validateCommand(file: string, io: Io): Promise<number> {
+  const { readModelFile } = await import('../read-file.js');
+  const model = readModelFile(io, file, builtin.model.cities);
+  const platforms = Object.values(model.platforms);
+  const levels = new Set(platforms.flatMap((p) => Object.keys(p.levels)));
+  io.stdout(`${file}: valid cs-pay model (${platforms.length} platforms, ${levels.size} levels, ${Object.keys(model.cities).length} cities).\n`);
+  return 0;
+}
+
+export async function schemaCommand(io: Io): Promise<number> {
+  const [{ z }, { modelSchema }] = await Promise.all([import('zod'), import('../../model/model-schema.js')]);
+  const schema = z.toJSONSchema(modelSchema(Object.keys(builtin.model.cities)), { unrepresentable: 'any', io: 'input' });
+  io.stdout(`${JSON.stringify(schema, null, 2)}\n`);
+  return 0;
+}

@@ -1,0 +1,155 @@
+/**
+ * Strict schemas of the law files: data/law/tax.yaml (income tax, deductions,
+ * working time) and data/law/cities.yaml (social insurance, housing fund,
+ * minimum wage per city). Amounts are yuan as written in the notices; rates
+ * are fractions (0.08 for 8%). Every object is strict, so a misspelt key fails.
+ */
+import { z } from 'zod';
+import { datedSchema } from './dated.js';
+import { parseYaml } from './load-yaml.js';
+
+export const CITY_IDS = [
+  'beijing',
+  'shanghai',
+  'guangzhou',
+  'shenzhen',
+  'hangzhou',
+  'chengdu',
+  'wuhan',
+  'xian',
+  'nanjing',
+  'suzhou',
+] as const;
+export type CityId = (typeof CITY_IDS)[number];
+
+const Yuan = z.number().nonnegative();
+const Rate = z.number().min(0).max(1);
+
+/** One bracket: "over the previous upTo, up to this one" (null: no upper limit). */
+const BracketSchema = z.strictObject({ upTo: Yuan.nullable(), rate: Rate, quickDeduction: Yuan });
+
+/**
+ * A progressive table. The quick deduction is fixed by the brackets
+ * (qd[i] = qd[i-1] + upTo[i-1] × (rate[i] − rate[i-1])), so checking it
+ * catches a mistyped figure.
+ */
+const TableSchema = z
+  .array(BracketSchema)
+  .min(1)
+  .superRefine((rows, ctx) => {
+    rows.forEach((row, i) => {
+      const last = i === rows.length - 1;
+      if (last !== (row.upTo === null)) {
+        ctx.addIssue({ code: 'custom', message: 'only the last bracket has upTo: null', path: [i, 'upTo'] });
+      }
+      if (i === 0) {
+        if (row.quickDeduction !== 0) {
+          ctx.addIssue({ code: 'custom', message: 'the first bracket has no quick deduction', path: [i, 'quickDeduction'] });
+        }
+        return;
+      }
+      const prev = rows[i - 1];
+      if (prev.upTo !== null && row.upTo !== null && row.upTo <= prev.upTo) {
+        ctx.addIssue({ code: 'custom', message: `upTo ${row.upTo} is not above the previous ${prev.upTo}`, path: [i, 'upTo'] });
+      }
+      if (row.rate <= prev.rate) {
+        ctx.addIssue({ code: 'custom', message: `rate ${row.rate} is not above the previous ${prev.rate}`, path: [i, 'rate'] });
+      }
+      const expected = Math.round((prev.quickDeduction + (prev.upTo ?? 0) * (row.rate - prev.rate)) * 100) / 100;
+      if (prev.upTo !== null && Math.abs(row.quickDeduction - expected) > 0.005) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `quick deduction ${row.quickDeduction} does not continue the table (expected ${expected})`,
+          path: [i, 'quickDeduction'],
+        });
+      }
+    });
+  });
+
+/** floor ≤ ceiling, in yuan a month. */
+export const BaseRangeSchema = z
+  .strictObject({ floor: Yuan, ceiling: Yuan })
+  .refine((r) => r.floor <= r.ceiling, { message: 'floor is above ceiling', path: ['floor'] });
+
+const RateRangeSchema = z
+  .strictObject({ low: Rate, high: Rate })
+  .refine((r) => r.low <= r.high, { message: 'low is above high', path: ['low'] });
+
+const RENT_TIERS = ['major', 'large', 'other'] as const;
+export type RentTier = (typeof RENT_TIERS)[number];
+
+export const TaxLawSchema = z.strictObject({
+  annualTable: datedSchema(TableSchema),
+  bonusTable: datedSchema(TableSchema),
+  basicDeduction: datedSchema(Yuan),
+  specialDeductions: z.strictObject({
+    children: datedSchema(Yuan),
+    infants: datedSchema(Yuan),
+    elderlyOnlyChild: datedSchema(Yuan),
+    elderlyShared: datedSchema(Yuan),
+    rent: datedSchema(z.strictObject({ major: Yuan, large: Yuan, other: Yuan })),
+    mortgage: datedSchema(Yuan),
+  }),
+  housingFundTaxFreeRate: datedSchema(Rate),
+  overtimeMultipliers: datedSchema(
+    z.strictObject({ weekday: z.number().min(1), restDay: z.number().min(1), holiday: z.number().min(1) }),
+  ),
+  payDivisors: datedSchema(z.strictObject({ day: z.number().positive(), hour: z.number().positive() })),
+  overtimeMonthlyCap: datedSchema(z.number().nonnegative()),
+  statutoryHolidays: datedSchema(z.number().int().nonnegative()),
+});
+
+const RoundingSchema = z.strictObject({
+  unit: z.enum(['fen', 'jiao', 'yuan']),
+  mode: z.enum(['half-up', 'up']),
+});
+
+const CitySchema = z
+  .strictObject({
+    name: z.string().min(1),
+    nameZh: z.string().min(1),
+    rentTier: z.enum(RENT_TIERS),
+    rounding: z.strictObject({ socialInsurance: RoundingSchema, housingFund: RoundingSchema }),
+    /** Pension, unemployment and work injury; medical too unless medicalBase is given. */
+    socialBase: datedSchema(BaseRangeSchema),
+    medicalBase: datedSchema(BaseRangeSchema).optional(),
+    employeeRates: datedSchema(
+      z.strictObject({ pension: Rate, medical: Rate, unemployment: Rate, medicalAddOn: Yuan.optional() }),
+    ),
+    employerRates: datedSchema(z.strictObject({ pension: Rate, medical: Rate, unemployment: Rate, injury: Rate })),
+    housingFundRates: datedSchema(RateRangeSchema),
+    housingFundDefaultRate: datedSchema(Rate),
+    housingFundBase: datedSchema(BaseRangeSchema),
+    minimumWage: datedSchema(
+      z.strictObject({ amount: Yuan, excludesEmployeeContributions: z.boolean().optional() }),
+    ),
+  })
+  .superRefine((city, ctx) => {
+    // The default rate must be one an employer may choose at the time it applies.
+    city.housingFundDefaultRate.values.forEach((entry, i) => {
+      const range = [...city.housingFundRates.values].reverse().find((r) => r.from <= entry.from);
+      if (range && (entry.value < range.value.low || entry.value > range.value.high)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `default rate ${entry.value} is outside the range ${range.value.low}–${range.value.high}`,
+          path: ['housingFundDefaultRate', 'values', i, 'value'],
+        });
+      }
+    });
+  });
+
+export const CitiesSchema = z.record(z.enum(CITY_IDS), CitySchema);
+
+export const LawSchema = z.strictObject({ tax: TaxLawSchema, cities: CitiesSchema });
+
+export type TaxLaw = z.infer<typeof TaxLawSchema>;
+export type CityLaw = z.infer<typeof CitySchema>;
+export type Law = z.infer<typeof LawSchema>;
+
+/** Parse both law files (text in, validated Law out; the caller reads the files). */
+export function parseLaw(taxText: string, citiesText: string, dir = 'data/law'): Law {
+  return {
+    tax: parseYaml(taxText, `${dir}/tax.yaml`, TaxLawSchema),
+    cities: parseYaml(citiesText, `${dir}/cities.yaml`, CitiesSchema),
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * A validated compensation model with `extends` resolved, so the pure pay code
+ * sees complete platforms. Cross-references (cities, levels, parents, seeds) are
+ * checked here, after the schema, with the key path in the message.
+ */
+import { ModelError } from '../errors.js';
+import type { CityTable, Component, ModelFile, SourcedRange } from './model-schema.js';
+
+export interface PlatformLevel {
+  base: SourcedRange;
+  yearEndMonths: SourcedRange;
+  components: Component[];
+}
+
+export interface ResolvedPlatform {
+  id: string;
+  label: { en: string; zh: string };
+  source: string;
+  /** city id -> class */
+  cityClass: Record<string, { id: string; factor: number; source: string }>;
+  levels: Record<string, PlatformLevel>;
+}
+
+export interface Model {
+  asOf: string;
+  sources: ModelFile['sources'];
+  levels: ModelFile['levels'];
+  defaults: ModelFile['defaults'];
+  platforms: Record<string, ResolvedPlatform>;
+  cities: CityTable;
+}
+
+export function resolveModel(file: ModelFile, cities: CityTable): Model {
+  const platforms: Record<string, ResolvedPlatform> = {};
+  for (const id of Object.keys(file.platforms)) platforms[id] = resolvePlatform(id, file, []);
+  return { asOf: file.asOf, sources: file.sources, levels: file.levels, defaults: file.defaults, platforms, cities };
+}
+
+/** Cross-references were checked by the schema; only cycles are left to catch. */
+function resolvePlatform(id: string, file: ModelFile, seen: string[]): ResolvedPlatform {
+  const own = file.platforms[id];
+  if (seen.includes(id)) {
+    throw new ModelError(`platforms.${id}.extends: extends itself through ${[...seen, id].join(' -> ')}.`);
+  }
+  const parent = own.extends !== undefined ? resolvePlatform(own.extends, file, [...seen, id]) : undefined;
+  const cityClass = own.cityClasses ? classifyCities(own.cityClasses) : parent!.cityClass;
+  const levels: Record<string, PlatformLevel> = { ...(parent?.levels ?? {}) };
+  for (const [levelId, level] of Object.entries(own.levels ?? {})) {
+    levels[levelId] = {
+      base: level.base,
+      yearEndMonths: (level.yearEndMonths ?? own.yearEndMonths ?? parent?.levels[levelId]?.yearEndMonths)!,
+      components: mergeComponents(own.components ?? [], level.components ?? []),
+    };
+  }
+  return { id, label: own.label, source: own.source, cityClass, levels };
+}
+
+function classifyCities(classes: NonNullable<ModelFile['platforms'][string]['cityClasses']>): ResolvedPlatform['cityClass'] {
+  const out: ResolvedPlatform['cityClass'] = {};
+  for (const [classId, cls] of Object.entries(classes)) {
+    for (const city of cls.cities) out[city] = { id: classId, factor: cls.factor, source: cls.source };
+  }
+  return out;
+}
+
+/** Level components replace platform components with the same id, or add to them. */
+function mergeComponents(platform: Component[], level: Component[]): Component[] {
+  const byId = new Map(platform.map((c) => [c.id, c]));
+  for (const c of level) byId.set(c.id, c);
+  return [...byId.values()];
+}

@@ -1,0 +1,52 @@
+/**
+ * Money is integer fen inside cs-pay. Rounding happens here and only here:
+ * half away from zero ("四舍五入"), to the unit a rule asks for.
+ */
+export type Fen = number;
+
+export type RoundingUnit = 'fen' | 'jiao' | 'yuan';
+export type RoundingMode = 'half-up' | 'up' | 'down';
+
+const UNIT_FEN: Record<RoundingUnit, number> = { fen: 1, jiao: 10, yuan: 100 };
+
+/** Round a (possibly fractional) fen amount to a whole `unit`. */
+export function roundFen(amount: number, unit: RoundingUnit = 'fen', mode: RoundingMode = 'half-up'): Fen {
+  const step = UNIT_FEN[unit];
+  // Strip float noise (e.g. 0.1 * 3) before deciding which way to round.
+  const units = Number((amount / step).toFixed(6));
+  let whole: number;
+  if (mode === 'up') whole = Math.ceil(units);
+  else if (mode === 'down') whole = Math.floor(units);
+  else whole = Math.sign(units) * Math.floor(Math.abs(units) + 0.5);
+  return whole * step + 0; // + 0 turns -0 into 0
+}
+
+export function yuanToFen(yuan: number): Fen {
+  return roundFen(yuan * 100);
+}
+
+export function fenToYuan(fen: Fen): number {
+  return fen / 100;
+}
+
+/** amount × rate, rounded once. Rates are plain fractions (0.08 for 8%). */
+export function applyRate(amount: Fen, rate: number, unit: RoundingUnit = 'fen', mode: RoundingMode = 'half-up'): Fen {
+  return roundFen(amount * rate, unit, mode);
+}
+
+export function sumFen(values: readonly Fen[]): Fen {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+}
+
+export function clampFen(value: Fen, low: Fen, high: Fen): Fen {
+  return Math.min(Math.max(value, low), high);
+}
+
+/** "12,345.60" style, for tables. */
+export function formatYuan(fen: Fen, decimals = 2): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen) / 100;
+  return sign + abs.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}

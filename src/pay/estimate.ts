@@ -1,0 +1,214 @@
+/**
+ * Pure: compensation model + job inputs -> monthly gross pay lines.
+ * No files, clock or environment here; the CLI resolves and hands in everything.
+ */
+import { applyRate, type Fen, roundFen, sumFen, yuanToFen } from '../money.js';
+import type { Component, Range } from '../model/model-schema.js';
+import type { Model } from '../model/model.js';
+
+export interface PayInput {
+  platform: string;
+  city: string;
+  level: string;
+  /** 0-100: where to sit inside every range of the model. */
+  percentile: number;
+  satisfaction?: number; // fraction, 0.96
+  kpi?: number; // fraction of the team target, 1.15
+  orders?: number;
+  nightShifts?: number;
+  overtime?: number; // weekday hours a month
+  restDayOvertime?: number;
+  holidayOvertime?: number;
+  base?: Fen; // replaces the model's base pay
+  yearEndMonths?: number;
+}
+
+/** Labor Law Art. 44 multipliers and the 174-hour divisor, resolved from data/law by the caller. */
+export interface OvertimeRules {
+  hoursPerMonth: number;
+  weekday: number;
+  restDay: number;
+  holiday: number;
+  monthlyCap: number;
+  source: string;
+}
+
+export interface Text {
+  en: string;
+  zh: string;
+}
+
+export interface PayLine {
+  id: string;
+  label: Text;
+  amount: Fen;
+  taxable: boolean;
+  /** Overtime and night-shift pay do not count toward the minimum wage (FACTS §5). */
+  countsTowardMinimumWage: boolean;
+  source: string;
+  detail: string;
+}
+
+export interface PayNote {
+  code: string;
+  message: Text;
+}
+
+export interface Breakdown {
+  lines: PayLine[];
+  monthly: Fen;
+  base: Fen;
+  yearEndMonths: number;
+  yearEndBonus: Fen;
+  yearEndSource: string;
+  /** The inputs actually used, defaults filled in. */
+  used: Required<Pick<PayInput, 'satisfaction' | 'kpi' | 'orders' | 'nightShifts'>>;
+  notes: PayNote[];
+}
+
+/** The point at `percentile` inside a range. */
+export function pick(range: Range, percentile: number): number {
+  return range.low + ((range.high - range.low) * percentile) / 100;
+}
+
+export function estimatePay(model: Model, input: PayInput, overtime: OvertimeRules): Breakdown {
+  const platform = model.platforms[input.platform];
+  const level = platform.levels[input.level];
+  const cityClass = platform.cityClass[input.city];
+  const p = input.percentile;
+  const used = {
+    satisfaction: input.satisfaction ?? model.defaults.satisfaction.value,
+    kpi: input.kpi ?? model.defaults.kpi.value,
+    orders: input.orders ?? model.defaults.orders.value,
+    nightShifts: input.nightShifts ?? model.defaults.nightShifts.value,
+  };
+  const notes: PayNote[] = [];
+
+  const base =
+    input.base ?? yuanToFen(pick(level.base, p) * cityClass.factor);
+  const lines: PayLine[] = [
+    {
+      id: 'base',
+      label: { en: 'Base pay', zh: '底薪' },
+      amount: base,
+      taxable: true,
+      countsTowardMinimumWage: true,
+      source: input.base !== undefined ? 'input: --base' : level.base.source,
+      detail:
+        input.base !== undefined
+          ? 'given'
+          : `${fmt(pick(level.base, p))} × ${cityClass.factor} (${cityClass.id})`,
+    },
+  ];
+
+  for (const c of level.components) {
+    const line = componentLine(c, base, p, used, notes);
+    if (line && line.amount > 0) lines.push(line);
+  }
+
+  const hours = (input.overtime ?? 0) + (input.restDayOvertime ?? 0) + (input.holidayOvertime ?? 0);
+  if (hours > 0) {
+    lines.push(overtimeLine(base, input, overtime));
+    if (hours > overtime.monthlyCap) {
+      notes.push({
+        code: 'overtime-over-cap',
+        message: {
+          en: `${hours} overtime hours a month is over the legal cap of ${overtime.monthlyCap} (Labor Law Art. 41).`,
+          zh: `每月加班 ${hours} 小时,超过法定上限 ${overtime.monthlyCap} 小时(劳动法第41条)。`,
+        },
+      });
+    }
+  }
+
+  const yearEndMonths = input.yearEndMonths ?? round2(pick(level.yearEndMonths, p));
+  return {
+    lines,
+    monthly: sumFen(lines.map((l) => l.amount)),
+    base,
+    yearEndMonths,
+    yearEndBonus: roundFen(base * yearEndMonths),
+    yearEndSource: input.yearEndMonths !== undefined ? 'input: --year-end-months' : level.yearEndMonths.source,
+    used,
+    notes,
+  };
+}
+
+function componentLine(
+  c: Component,
+  base: Fen,
+  p: number,
+  used: Breakdown['used'],
+  notes: PayNote[],
+): PayLine | undefined {
+  const line = { id: c.id, label: c.label, taxable: c.taxable, countsTowardMinimumWage: true, source: c.source };
+  switch (c.kind) {
+    case 'fixed': {
+      const amount = yuanToFen(pick(c.amount, p));
+      return { ...line, amount, detail: fmt(amount / 100) };
+    }
+    case 'percent-of-base': {
+      const rate = pick(c.rate, p);
+      return { ...line, amount: applyRate(base, rate), detail: `${fmt(base / 100)} × ${pct(rate)}` };
+    }
+    case 'per-order': {
+      const each = pick(c.amount, p);
+      return { ...line, amount: yuanToFen(each * used.orders), detail: `${used.orders} × ${fmt(each)}` };
+    }
+    case 'per-night-shift': {
+      const each = pick(c.amount, p);
+      return {
+        ...line,
+        countsTowardMinimumWage: false,
+        amount: yuanToFen(each * used.nightShifts),
+        detail: `${used.nightShifts} × ${fmt(each)}`,
+      };
+    }
+    case 'threshold': {
+      const value = used[c.input];
+      const bar = c.atLeast ?? c.above!;
+      const earned = c.atLeast !== undefined ? value >= c.atLeast : value > bar;
+      if (!earned) {
+        const flag = c.input === 'kpi' ? '--kpi' : '--satisfaction';
+        const op = c.atLeast !== undefined ? '≥' : '>';
+        notes.push({
+          code: 'not-earned',
+          message: {
+            en: `${c.label.en} not earned: ${c.input} ${pct(value)} is not ${op} ${pct(bar)} (set ${flag}).`,
+            zh: `${c.label.zh}未达成:${c.input === 'kpi' ? '团队目标达成率' : '满意度'} ${pct(value)},需 ${op} ${pct(bar)}(用 ${flag} 设定)。`,
+          },
+        });
+        return undefined;
+      }
+      const per = pick(c.amount, p);
+      const months = { month: 1, quarter: 3, year: 12 }[c.per];
+      const detail = months === 1 ? fmt(per) : `${fmt(per)} / ${months}`;
+      return { ...line, amount: yuanToFen(per / months), detail };
+    }
+  }
+}
+
+function overtimeLine(base: Fen, input: PayInput, rules: OvertimeRules): PayLine {
+  const parts: [number | undefined, number][] = [
+    [input.overtime, rules.weekday],
+    [input.restDayOvertime, rules.restDay],
+    [input.holidayOvertime, rules.holiday],
+  ];
+  const weighted = parts.reduce((sum, [h, m]) => sum + (h ?? 0) * m, 0);
+  const detail = parts
+    .filter(([h]) => (h ?? 0) > 0)
+    .map(([h, m]) => `${h} h × ${pct(m)}`)
+    .join(' + ');
+  return {
+    id: 'overtime',
+    label: { en: 'Overtime', zh: '加班费' },
+    amount: roundFen((base * weighted) / rules.hoursPerMonth),
+    taxable: true,
+    countsTowardMinimumWage: false,
+    source: rules.source,
+    detail: `${detail} of ${fmt(base / 100)}/${rules.hoursPerMonth}`,
+  };
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const fmt = (yuan: number) => yuan.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const pct = (f: number) => `${round2(f * 100)}%`;
