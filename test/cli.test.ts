@@ -49,7 +49,7 @@ describe('estimate', () => {
     expect(zh.stdout).not.toMatch(ESC);
     const tty = await cli(['estimate', '--city', 'hangzhou', '--level', 'senior', ...DATE], { isTTY: true });
     expect(tty.stdout).toMatch(ESC);
-    for (const env of [{ NO_COLOR: '1' }, { TERM: 'dumb' }]) {
+    for (const env of [{ NO_COLOR: '1' }, { TERM: 'dumb' }] as Record<string, string>[]) {
       expect((await cli(['estimate', '--city', 'hangzhou', '--level', 'senior', ...DATE], { isTTY: true, env })).stdout).not.toMatch(ESC);
     }
     expect((await cli(['estimate', '--city', 'hangzhou', '--level', 'senior', '--no-color', ...DATE], { isTTY: true })).stdout).not.toMatch(ESC);

@@ -1,7 +1,112 @@
+/** `cs-pay compare <a> <b>`: two offers side by side. */
+import { fromOptions, isOfferFile, locateOfferError, type Offer, parseInlineOffer, TERM_KEYS } from '../../compare/offer.js';
+import { compareOffers, type Comparison, type OfferResult } from '../../compare/compare.js';
 import { UsageError } from '../../errors.js';
+import { fenToYuan, yuanToFen } from '../../money.js';
+import { overtimeRules } from '../../payroll/rules.js';
+import { estimate, net, type Lang } from '../../result.js';
+import type { Report } from '../../render/sections.js';
+import { loadData, type Data } from '../context.js';
 import type { Io } from '../io.js';
-import type { RawOptions } from '../request.js';
+import { readFormat, readLang, writeResult } from '../output.js';
+import { PAY_KEYS, PAYROLL_KEYS, readPayInput, readPayrollRequest, type RawOptions } from '../request.js';
+import { parseYuan } from '../values.js';
 
-export async function compareCommand(_a: string, _b: string, _o: RawOptions, _io: Io): Promise<number> {
-  throw new UsageError('compare is not built yet.');
+const OUTPUT_KEYS = ['json', 'format', 'lang', 'color', 'model'];
+const INLINE_KEYS = [...new Set(['gross', ...PAY_KEYS, ...PAYROLL_KEYS, ...TERM_KEYS])];
+
+export async function compareCommand(a: string, b: string, o: RawOptions, io: Io): Promise<number> {
+  const format = readFormat(o);
+  const lang = readLang(o, io);
+  const data = await loadData(io, o.model as string | undefined);
+  const shared = Object.fromEntries(Object.entries(o).filter(([k, v]) => !OUTPUT_KEYS.includes(k) && v !== undefined));
+  const offers = await Promise.all([readOffer(a, io, 'A'), readOffer(b, io, 'B')]);
+  const [ra, rb] = offers.map(({ offer, locate }) => {
+    try {
+      return priceOffer(offer, shared, data, io, lang);
+    } catch (e) {
+      throw locate(e);
+    }
+  });
+  const result = compareOffers(ra, rb, lang);
+  await writeResult(io, o, format, { ...result, rows: undefined }, () => compareReport(result, lang));
+  return 0;
+}
+
+async function readOffer(arg: string, io: Io, fallback: string): Promise<{ offer: Offer; locate: (e: unknown) => unknown }> {
+  if (!isOfferFile(arg)) return { offer: parseInlineOffer(arg, INLINE_KEYS), locate: (e) => e };
+  const [{ readText }, { parseYaml }, { OfferSchema }] = await Promise.all([
+    import('../read-file.js'),
+    import('../../model/load-yaml.js'),
+    import('../../compare/offer-schema.js'),
+  ]);
+  const text = readText(io, arg, 'offer file');
+  const file = parseYaml(text, arg, OfferSchema, 'Fix the offer file; its keys are the long flag names in camelCase (see data/offers/).');
+  const locate = (e: unknown) => locateOfferError(e, arg, text);
+  try {
+    return { offer: fromOptions(file as RawOptions, arg, file.name ?? fallback), locate };
+  } catch (e) {
+    throw locate(e);
+  }
+}
+
+function priceOffer(offer: Offer, shared: RawOptions, { model, law }: Data, io: Io, lang: Lang): OfferResult {
+  const o = { ...shared, ...offer.options };
+  const payroll = readPayrollRequest(o, model, io.today);
+  let result;
+  if (o.gross !== undefined) {
+    if (payroll.city === undefined && payroll.insurance === undefined) throw new UsageError(`The offer '${offer.origin}' needs a city or an insurance amount.`);
+    result = net(payroll, parseYuan('--gross', String(o.gross), { allowZero: false }), lang, law);
+  } else {
+    const pay = readPayInput(o, model);
+    result = estimate({ pay, payroll: { ...payroll, city: pay.city } }, model, law, lang);
+  }
+  const gross = yuanToFen(result.gross.monthly);
+  const { probationMonths: p, probationPayPercent: pct, signOnBonus } = offer;
+  // First year, an estimate: the probation months at probation pay's average take-home.
+  let firstYear = yuanToFen(result.annual.net);
+  if (p > 0 && pct < 100) {
+    const probation = net({ ...payroll, bonus: 0 }, Math.round((gross * pct) / 100), lang, law);
+    firstYear -= p * (yuanToFen(result.takeHome.average) - yuanToFen(probation.takeHome.average));
+  }
+  // A sign-on bonus is wages of the month paid: taxed at the year's top withholding rate.
+  const topRate = Math.max(...result.months.map((m) => m.rate));
+  firstYear += Math.round(signOnBonus * 100 * (1 - topRate));
+  const ot = overtimeRules(law, payroll.date);
+  const scheduled = offer.scheduledHours ?? ot.hoursPerMonth;
+  const hours = scheduled + ['overtime', 'restDayOvertime', 'holidayOvertime'].reduce((s, k) => s + Number(o[k] ?? 0), 0);
+  return {
+    ...result,
+    name: offer.name,
+    origin: offer.origin,
+    terms: { probationMonths: p, probationPayPercent: pct, signOnBonus, scheduledHours: scheduled },
+    firstYearNet: fenToYuan(firstYear),
+    hourlyNet: fenToYuan(Math.round(yuanToFen(result.takeHome.average) / hours)),
+  };
+}
+
+function compareReport(c: Comparison, lang: Lang): Report {
+  const money = (n: number | null) => (n === null ? '—' : n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  const [a, b] = c.offers;
+  const sign = (n: number) => (n > 0 ? `+${money(n)}` : money(n));
+  return {
+    heading: `${a.name}  vs  ${b.name}`,
+    sections: [{
+      title: lang === 'zh' ? '对比(B − A)' : 'Side by side (Δ = B − A)',
+      head: ['', `A: ${a.name}`, `B: ${b.name}`, 'Δ', 'Δ %', ''],
+      right: [1, 2, 3, 4],
+      rows: c.rows.map((r) => [
+        { text: r.label, tone: r.id.startsWith('line:') ? 'dim' as const : undefined },
+        { text: money(r.a) + (r.better === 'a' ? ' ◀' : ''), tone: r.better === 'a' ? 'good' as const : undefined },
+        { text: money(r.b) + (r.better === 'b' ? ' ◀' : ''), tone: r.better === 'b' ? 'good' as const : undefined },
+        { text: sign(r.delta) },
+        { text: r.percent === null ? '' : `${r.percent > 0 ? '+' : ''}${r.percent}%`, tone: 'dim' as const },
+        { text: r.better ? r.better.toUpperCase() : '' },
+      ]),
+    }],
+    footnotes: [
+      { title: lang === 'zh' ? '结论' : 'Verdict', items: [c.verdict], tone: 'bold' },
+      ...[a, b].filter((r) => r.warnings.length).map((r) => ({ title: `${r.name}: ${lang === 'zh' ? '警告' : 'warnings'}`, items: r.warnings.map((w) => `[${w.code}] ${w.message}`), tone: 'bad' as const })),
+    ],
+  };
 }

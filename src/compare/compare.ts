@@ -1,0 +1,105 @@
+/**
+ * Pure: two offer results -> rows with B − A to the fen, a winner per line and
+ * a one-line verdict. Amounts stay in yuan at the edges and are subtracted in fen.
+ */
+import { fenToYuan, yuanToFen } from '../money.js';
+import type { Lang, Result } from '../result.js';
+
+export interface OfferResult extends Result {
+  name: string;
+  origin: string;
+  terms: { probationMonths: number; probationPayPercent: number; signOnBonus: number; scheduledHours: number };
+  /** Estimate: probation months at probation pay's average take-home, sign-on at the December rate. */
+  firstYearNet: number;
+  /** Average monthly take-home ÷ (scheduled + overtime hours). */
+  hourlyNet: number;
+}
+
+/** higher: more is better for the employee; none: shown without a winner. */
+type Better = 'higher' | 'none';
+export interface CompareRow {
+  id: string;
+  label: string;
+  a: number | null;
+  b: number | null;
+  delta: number;
+  percent: number | null;
+  better: 'a' | 'b' | null;
+}
+
+export interface Comparison {
+  schemaVersion: 1;
+  command: 'compare';
+  offers: [OfferResult, OfferResult];
+  delta: Record<string, number>;
+  rows: CompareRow[];
+  verdict: string;
+}
+
+const LABELS: Record<string, [string, string, Better]> = {
+  grossMonthly: ['Gross a month', '月度税前', 'higher'],
+  employeeInsurance: ['Employee insurance', '个人社保', 'none'],
+  housingFund: ['Housing fund (yours, locked)', '住房公积金(个人账户)', 'higher'],
+  netFirstMonth: ['Take-home, first month', '首月到手', 'higher'],
+  netMonthly: ['Take-home, monthly average', '月均到手', 'higher'],
+  annualGross: ['Gross a year', '全年税前', 'higher'],
+  annualNet: ['Take-home a year', '全年到手', 'higher'],
+  firstYearNet: ['First-year take-home (probation, sign-on; estimate)', '首年到手(含试用期、签约奖,估算)', 'higher'],
+  employerCost: ['Employer cost a year', '企业年度用工成本', 'none'],
+  hourlyNet: ['Take-home per hour worked', '每小时到手', 'higher'],
+};
+
+const fen = (yuan: number | null | undefined) => (yuan == null ? 0 : yuanToFen(yuan));
+
+function figures(r: OfferResult): Record<string, number> {
+  return {
+    grossMonthly: r.gross.monthly,
+    employeeInsurance: fenToYuan(fen(r.insurance.employee.total) - fen(r.insurance.employee.housingFund)),
+    housingFund: r.insurance.employee.housingFund ?? 0,
+    netFirstMonth: r.takeHome.firstMonth,
+    netMonthly: r.takeHome.average,
+    annualGross: r.annual.gross,
+    annualNet: r.annual.net,
+    firstYearNet: r.firstYearNet,
+    employerCost: r.annual.employerCost,
+    hourlyNet: r.hourlyNet,
+  };
+}
+
+export function compareOffers(a: OfferResult, b: OfferResult, lang: Lang): Comparison {
+  const rows: CompareRow[] = [];
+  const lineIds = [...new Set([...a.lines, ...b.lines].map((l) => l.id))];
+  for (const id of lineIds) {
+    const la = a.lines.find((l) => l.id === id);
+    const lb = b.lines.find((l) => l.id === id);
+    rows.push(row(`line:${id}`, (la ?? lb)!.label, la?.amount ?? null, lb?.amount ?? null, 'higher'));
+  }
+  const fa = figures(a);
+  const fb = figures(b);
+  const delta: Record<string, number> = {};
+  for (const [id, [en, zh, better]] of Object.entries(LABELS)) {
+    const r = row(id, lang === 'zh' ? zh : en, fa[id], fb[id], better);
+    delta[id] = r.delta;
+    rows.push(r);
+  }
+  return { schemaVersion: 1, command: 'compare', offers: [a, b], delta, rows, verdict: verdict(a, b, delta, lang) };
+}
+
+function row(id: string, label: string, a: number | null, b: number | null, better: Better): CompareRow {
+  const d = fen(b) - fen(a);
+  const percent = a ? Math.round((d / fen(a)) * 10000) / 100 : null;
+  return { id, label, a, b, delta: fenToYuan(d), percent, better: better === 'none' || d === 0 ? null : d > 0 ? 'b' : 'a' };
+}
+
+function verdict(a: OfferResult, b: OfferResult, delta: Record<string, number>, lang: Lang): string {
+  const d = delta.annualNet;
+  const money = (n: number) => Math.abs(n).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  if (d === 0) return lang === 'zh' ? '两份offer全年到手相同。' : 'Both offers take home the same a year.';
+  const [win, lose] = d > 0 ? [b, a] : [a, b];
+  const pct = fen(lose.annual.net) ? ` (${Math.abs(Math.round((d / lose.annual.net) * 1000) / 10)}%)` : '';
+  const firstYear = Math.sign(delta.firstYearNet) !== Math.sign(d) && delta.firstYearNet !== 0;
+  if (lang === 'zh') {
+    return `${win.name} 全年多到手 ${money(d)} 元${pct}${firstYear ? `;但因试用期/签约奖,首年是 ${lose.name} 更多` : ''}。`;
+  }
+  return `${win.name} takes home ${money(d)} more a year${pct}${firstYear ? `, though ${lose.name} pays more in the first year (probation, sign-on)` : ''}.`;
+}

@@ -1,0 +1,48 @@
+/** The offer file: any estimate/net option by its camelCase name, plus the terms of the offer. */
+import { z } from 'zod';
+
+const Value = z.union([z.string(), z.number()]);
+const Switch = z.boolean();
+const Percent = z.number().min(0).max(100);
+
+export const OfferSchema = z.strictObject({
+  name: z.string().min(1).optional(),
+  // the job: either a model estimate (city, level, platform, pay options) or a known gross
+  city: Value,
+  level: Value.optional(),
+  platform: Value.optional(),
+  gross: Value.optional(),
+  nightShifts: Value.optional(),
+  satisfaction: Value.optional(),
+  orders: Value.optional(),
+  kpi: Value.optional(),
+  overtime: Value.optional(),
+  restDayOvertime: Value.optional(),
+  holidayOvertime: Value.optional(),
+  percentile: Value.optional(),
+  base: Value.optional(),
+  yearEndMonths: Value.optional(),
+  // payroll options
+  socialBase: Value.optional(),
+  housingFundRate: Value.optional(),
+  insurance: Value.optional(),
+  deduction: Value.optional(),
+  children: Value.optional(),
+  infants: Value.optional(),
+  elderly: z.enum(['only-child', 'shared']).optional(),
+  rent: Switch.optional(),
+  mortgage: Switch.optional(),
+  bonus: Value.optional(),
+  bonusTax: z.enum(['auto', 'separate', 'merged']).optional(),
+  startMonth: Value.optional(),
+  firstJob: Switch.optional(),
+  date: z.string().optional(),
+  // the terms
+  probationMonths: z.number().int().min(0).max(6).optional(), // Labour Contract Law Art. 19: at most 6 months
+  probationPayPercent: Percent.optional(),
+  signOnBonus: z.number().nonnegative().optional(),
+  scheduledHours: z.number().positive().max(744).optional(),
+}).refine((o) => o.gross !== undefined || o.level !== undefined, { message: "an offer needs 'level' (a model estimate) or 'gross' (a known monthly gross)" });
+
+export type OfferFile = z.infer<typeof OfferSchema>;
+export const OFFER_KEYS = Object.keys(OfferSchema.shape ?? {}) as string[];
