@@ -4,7 +4,6 @@ import { langFromEnv } from '../render/labels.js';
 import type { Report } from '../render/sections.js';
 import { renderCsv, renderMarkdown } from '../render/text.js';
 import type { Lang } from '../result.js';
-import { decideColor } from './color.js';
 import type { Io } from './io.js';
 import { parseChoice } from './values.js';
 
@@ -41,7 +40,8 @@ export async function writeResult(io: Io, o: OutputOptions, format: Format, valu
       io.stdout(renderMarkdown(report()));
       return;
     case 'table': {
-      const { renderTable } = await import('../render/table.js');
+      // chalk and cli-table3 load only for tables: JSON, CSV and markdown start faster.
+      const [{ renderTable }, { decideColor }] = await Promise.all([import('../render/table.js'), import('./color.js')]);
       io.stdout(renderTable(report(), decideColor(io, o.color)));
     }
   }

@@ -8,19 +8,9 @@ import { z } from 'zod';
 import { datedSchema } from './dated.js';
 import { parseYaml } from './load-yaml.js';
 
-export const CITY_IDS = [
-  'beijing',
-  'shanghai',
-  'guangzhou',
-  'shenzhen',
-  'hangzhou',
-  'chengdu',
-  'wuhan',
-  'xian',
-  'nanjing',
-  'suzhou',
-] as const;
-export type CityId = (typeof CITY_IDS)[number];
+import { CITY_IDS } from './city-ids.js';
+
+export { CITY_IDS, type CityId } from './city-ids.js';
 
 const Yuan = z.number().nonnegative();
 const Rate = z.number().min(0).max(1);

@@ -4,7 +4,7 @@
  * refuses impossible input itself (exit 2) rather than computing nonsense.
  */
 import { UsageError } from '../errors.js';
-import { CITY_IDS } from '../model/law-schema.js';
+import { CITY_IDS } from '../model/city-ids.js';
 import type { PayrollInput } from './types.js';
 
 const MONEY_FIELDS = ['wages', 'taxFree', 'minimumWagePay', 'socialBase', 'insurance', 'deduction', 'bonus'] as const;

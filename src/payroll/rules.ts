@@ -3,8 +3,8 @@
  * where each came from. Figures are looked up only when the input uses them,
  * so the provenance lists exactly what the result leans on.
  */
-import { NoRuleError, UsageError } from '../errors.js';
-import { valueAt, type Dated } from '../model/dated.js';
+import { NoRuleError } from '../errors.js';
+import { valueAt, type Dated } from '../model/lookup.js';
 import type { Law } from '../model/law-schema.js';
 import { yuanToFen, type Fen } from '../money.js';
 import { resolveCityRules, type CityRules } from './city-rules.js';
@@ -22,8 +22,6 @@ export interface TaxRules {
   specialDeduction: Fen;
   /** The monthly table for a bonus taxed apart; null when there is no bonus or the rule has ended. */
   bonusTable: Bracket[] | null;
-  /** The last day separate bonus taxation is allowed (null when there is no bonus). */
-  bonusSeparateUntil: string | null;
 }
 
 export interface Rules {
@@ -47,6 +45,7 @@ export function createLookup(date: string): Lookup {
       const r = valueAt(label ? { ...param, label } : param, date, id);
       const entry: Provenance = { id, label: r.label, value: r.value, unit: r.unit, from: r.from, confidence: r.confidence, ref: r.ref, stale: r.stale };
       if (r.until !== undefined) entry.until = r.until;
+      if (r.note !== undefined) entry.note = r.note;
       provenance.push(entry);
       return r.value;
     },
@@ -62,9 +61,9 @@ export function resolveRules(input: PayrollInput, law: Law): { rules: Rules; pro
   const city = input.city === undefined ? null : resolveCityRules(input, law, lookup);
   const housingFundTaxFreeRate = city && input.insurance === undefined ? lookup.use(tax.housingFundTaxFreeRate, 'tax.housingFundTaxFreeRate') : null;
   const specialDeduction = resolveSpecialDeduction(input, law, lookup, city);
-  const bonus = resolveBonusTable(input, law, lookup);
+  const bonusTable = resolveBonusTable(input, law, lookup);
   return {
-    rules: { tax: { annualTable, basicDeduction, housingFundTaxFreeRate, specialDeduction, ...bonus }, city },
+    rules: { tax: { annualTable, basicDeduction, housingFundTaxFreeRate, specialDeduction, bonusTable }, city },
     provenance: lookup.provenance,
   };
 }
@@ -77,29 +76,24 @@ function resolveSpecialDeduction(input: PayrollInput, law: Law, lookup: Lookup, 
   if (input.elderly === 'only-child') yuan += lookup.use(d.elderlyOnlyChild, 'tax.specialDeductions.elderlyOnlyChild');
   if (input.elderly === 'shared') yuan += lookup.use(d.elderlyShared, 'tax.specialDeductions.elderlyShared');
   if (input.mortgage) yuan += lookup.use(d.mortgage, 'tax.specialDeductions.mortgage');
-  if (input.rent) {
-    if (!city) throw new UsageError('The rent deduction depends on the city.', 'Give --city, or put the amount in --deduction.');
-    yuan += lookup.use(d.rent, 'tax.specialDeductions.rent')[city.rentTier];
-  }
+  // checkInput refuses rent without a city.
+  if (input.rent && city) yuan += lookup.use(d.rent, 'tax.specialDeductions.rent')[city.rentTier];
   return yuanToFen(yuan) + (input.deduction ?? 0);
 }
 
-function resolveBonusTable(input: PayrollInput, law: Law, lookup: Lookup): Pick<TaxRules, 'bonusTable' | 'bonusSeparateUntil'> {
-  if (!input.bonus) return { bonusTable: null, bonusSeparateUntil: null };
+function resolveBonusTable(input: PayrollInput, law: Law, lookup: Lookup): Bracket[] | null {
+  if (!input.bonus) return null;
   // The table's `until` is the end of the separate-taxation rule itself, not a
   // period that might be renewed: past it, the bonus is merged (never "stale").
   const resolved = valueAt(law.tax.bonusTable, input.date, 'tax.bonusTable');
-  const until = resolved.until ?? null;
-  if (!resolved.stale) {
-    return { bonusTable: toFenTable(lookup.use(law.tax.bonusTable, 'tax.bonusTable')), bonusSeparateUntil: until };
-  }
+  if (!resolved.stale) return toFenTable(lookup.use(law.tax.bonusTable, 'tax.bonusTable'));
   if (input.bonusTax === 'separate') {
     throw new NoRuleError(
-      `Separate taxation of the year-end bonus ended on ${until}; on ${input.date} the bonus is merged into annual income.`,
+      `Separate taxation of the year-end bonus ended on ${resolved.until}; on ${input.date} the bonus is merged into annual income.`,
       'Use --bonus-tax merged (or auto).',
     );
   }
-  return { bonusTable: null, bonusSeparateUntil: until };
+  return null;
 }
 
 /** Overtime figures for the pay module (Labor Law Art. 41 and 44, 劳社部发〔2008〕3号). */

@@ -32,7 +32,7 @@ export function solveGross(
   };
   const net = (wages: Fen) => run(wages).takeHome.average;
 
-  // Gross cannot be below its tax-free part (nor below the pay counted toward the minimum wage).
+  // Gross cannot be below its tax-free part.
   let low = Math.max(input.taxFree ?? 0, 0);
   if (net(low) >= targetNet) return finish(low, targetNet, run);
   let high = Math.max(targetNet, low + 1);
@@ -59,8 +59,9 @@ export function solveGross(
 /**
  * How far (fen) from the crossing a rounding dip can reach. Four employee
  * contributions can each round up by one unit at the same fen of gross, and
- * take-home then recovers at no less than about 0.4 fen per fen of gross
- * (1 − 10.5% insurance − 45% top rate), so 4 units / 0.4, with room to spare.
+ * take-home then recovers at no less than about 0.3 fen per fen of gross
+ * (1 − 22.5% insurance at a 12% housing fund − 45% top rate): 4 units / 0.3
+ * is about 13 units; 20 leaves room to spare.
  */
 function searchWindow(input: Omit<PayrollInput, 'wages'>, law: Law): number {
   const city = input.city === undefined || input.insurance !== undefined ? undefined : law.cities[input.city as keyof Law['cities']];

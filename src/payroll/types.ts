@@ -58,6 +58,8 @@ export interface Provenance {
   until?: string;
   confidence: Confidence;
   ref: string;
+  /** The data file's note: why a figure is an estimate, what it leaves out. */
+  note?: string;
   stale: boolean;
 }
 

@@ -3,7 +3,7 @@
  * figures that are out of date or estimated. One warning per kind and run,
  * listing the figures, so a result never drowns in repeats.
  */
-import { ESTIMATED } from '../model/dated.js';
+import { ESTIMATED } from '../model/lookup.js';
 import { formatYuan, type Fen } from '../money.js';
 import type { CityRules } from './city-rules.js';
 import type { Provenance, Warning } from './types.js';

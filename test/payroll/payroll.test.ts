@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { NoRuleError, UsageError } from '../../src/errors.js';
 import { CITY_IDS } from '../../src/model/law-schema.js';
 import { payrollToJson } from '../../src/payroll/json.js';
+import { overtimeRules } from '../../src/payroll/rules.js';
 import { computePayroll, type PayrollInput } from '../../src/payroll/payroll.js';
 import { cloneLaw, loadLaw } from './law.js';
 
@@ -161,5 +162,13 @@ describe('payrollToJson', () => {
     expect(json.annual.bonus).toBe(36001);
     expect(json.rules.every((r) => typeof r.from === 'string' && typeof r.confidence === 'string')).toBe(true);
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+  });
+});
+
+describe('overtimeRules', () => {
+  test('Labor Law Art. 41 and 44 and the 174-hour divisor (劳社部发〔2008〕3号)', () => {
+    expect(overtimeRules(law, '2025-06-01')).toMatchObject({ hoursPerMonth: 174, weekday: 1.5, restDay: 2, holiday: 3, monthlyCap: 36 });
+    expect(overtimeRules(law, '2025-06-01').source).toContain('Labor Law Art. 44');
+    expect(() => overtimeRules(law, '2018-06-01')).toThrow(NoRuleError);
   });
 });
