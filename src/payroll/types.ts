@@ -3,7 +3,7 @@
  * fractions. The result is plain data: json.ts turns it into the contract's
  * yuan figures, renderers print it.
  */
-import type { Confidence } from '../model/dated.js';
+import type { Resolved } from '../model/lookup.js';
 import type { Fen } from '../money.js';
 
 export interface PayrollInput {
@@ -48,20 +48,8 @@ export interface Warning {
   message: string;
 }
 
-/** Where a law figure came from, as the CLI shows it. `value` is as written in the data (yuan). */
-export interface Provenance {
-  id: string;
-  label: string;
-  value: unknown;
-  unit: string;
-  from: string;
-  until?: string;
-  confidence: Confidence;
-  ref: string;
-  /** The data file's note: why a figure is an estimate, what it leaves out. */
-  note?: string;
-  stale: boolean;
-}
+/** Where a law figure came from, as the CLI shows it: the dated lookup's own record. `value` is as written in the data (yuan). */
+export type Provenance = Resolved<unknown>;
 
 export interface Contributions {
   pension: Fen;
