@@ -38,11 +38,10 @@ export const OfferSchema = z.strictObject({
   firstJob: Switch.optional(),
   date: z.string().optional(),
   // the terms
-  probationMonths: z.number().int().min(0).max(6).optional(), // Labour Contract Law Art. 19: at most 6 months
+  probationMonths: z.number().int().min(0).optional(), // the legal cap is checked in offer.ts, for files and inline specs alike
   probationPayPercent: Percent.optional(),
   signOnBonus: z.number().nonnegative().optional(),
   scheduledHours: z.number().positive().max(744).optional(),
 }).refine((o) => o.gross !== undefined || o.level !== undefined, { message: "an offer needs 'level' (a model estimate) or 'gross' (a known monthly gross)" });
 
 export type OfferFile = z.infer<typeof OfferSchema>;
-export const OFFER_KEYS = Object.keys(OfferSchema.shape ?? {}) as string[];

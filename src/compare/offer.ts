@@ -18,6 +18,9 @@ export interface Offer {
   scheduledHours?: number;
 }
 
+/** Labour Contract Law Art. 19: a probation period is at most six months. */
+const MAX_PROBATION_MONTHS = 6;
+
 export const TERM_KEYS = ['name', 'probationMonths', 'probationPayPercent', 'signOnBonus', 'scheduledHours'];
 
 export function isOfferFile(arg: string): boolean {
@@ -43,8 +46,8 @@ export function fromOptions(o: RawOptions, origin: string, fallbackName: string)
   for (const [k, v] of Object.entries(terms)) {
     if (!Number.isFinite(v) || v < 0) throw new UsageError(`${k} in the offer '${origin}' must be a number, zero or more; got '${String(o[k])}'.`);
   }
-  if (terms.probationMonths > 6 || !Number.isInteger(terms.probationMonths)) {
-    throw new UsageError(`probationMonths in the offer '${origin}' must be a whole number up to 6 (Labour Contract Law Art. 19).`);
+  if (terms.probationMonths > MAX_PROBATION_MONTHS || !Number.isInteger(terms.probationMonths)) {
+    throw new UsageError(`probationMonths in the offer '${origin}' must be a whole number up to ${MAX_PROBATION_MONTHS} (Labour Contract Law Art. 19).`);
   }
   if (terms.probationPayPercent > 100) throw new UsageError(`probationPayPercent in the offer '${origin}' cannot be above 100.`);
   return {

@@ -74,7 +74,9 @@ function priceOffer(offer: Offer, shared: RawOptions, { model, law }: Data, io: 
   firstYear += Math.round(signOnBonus * 100 * (1 - topRate));
   const ot = overtimeRules(law, payroll.date);
   const scheduled = offer.scheduledHours ?? ot.hoursPerMonth;
-  const hours = scheduled + ['overtime', 'restDayOvertime', 'holidayOvertime'].reduce((s, k) => s + Number(o[k] ?? 0), 0);
+  // Validated overtime hours from the result's input (a known-gross offer has none).
+  const worked = result.input as Record<string, number | undefined>;
+  const hours = scheduled + (worked.overtime ?? 0) + (worked.restDayOvertime ?? 0) + (worked.holidayOvertime ?? 0);
   return {
     ...result,
     name: offer.name,
