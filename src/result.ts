@@ -1,16 +1,19 @@
 /**
  * Pure: requests -> the plain result objects of the contract (CONTRACT.md,
- * "JSON"). Renderers read these; `--json` prints them as they are.
+ * "JSON"). One path for every entry point: a request becomes twelve months of
+ * payroll input (pay lines from the model for an estimate, a known gross for
+ * net), the payroll engine works out the year, and the result is assembled.
+ * Renderers read these objects; `--json` prints them as they are.
  */
-import { fenToYuan, type Fen, sumFen } from './money.js';
+import { fenToYuan, type Fen, roundFen, sumFen } from './money.js';
 import type { Law } from './model/law-schema.js';
 import type { Model } from './model/model.js';
-import { type Breakdown, estimatePay, type PayInput } from './pay/estimate.js';
+import { type Breakdown, estimatePay, type PayLine } from './pay/estimate.js';
 import { overtimeRules } from './payroll/rules.js';
 import { payrollToJson } from './payroll/json.js';
-import { computePayroll, type PayrollInput, type PayrollResult } from './payroll/payroll.js';
+import { computePayroll, type MonthFields, type PayrollInput, type PayrollResult } from './payroll/payroll.js';
 import { solveGross } from './payroll/solve.js';
-import type { PayrollRequest } from './cli/request.js';
+import type { MonthRequest, Request } from './cli/request.js';
 
 export type Lang = 'en' | 'zh';
 
@@ -26,60 +29,74 @@ export interface Line {
 export interface Warning {
   code: string;
   message: string;
+  figures?: string[];
 }
 
-export type PayrollJson = ReturnType<typeof payrollToJson>;
+type PayrollJson = ReturnType<typeof payrollToJson>;
+export type MonthJson = PayrollJson['months'][number] & { lines: Line[] };
 
-export interface Result extends PayrollJson {
+export interface Result extends Omit<PayrollJson, 'months'> {
   schemaVersion: 1;
   command: 'estimate' | 'net' | 'gross';
   asOf: string;
   input: Record<string, unknown>;
   lines: Line[];
   gross: { monthly: number; low: number; high: number };
+  months: MonthJson[];
   yearEnd?: { months: number; bonus: number; source: string };
   notes: string[];
 }
 
-export interface EstimateRequest {
-  pay: PayInput;
-  payroll: PayrollRequest;
-}
-
 const y = fenToYuan;
 
-export function estimate(req: EstimateRequest, model: Model, law: Law, lang: Lang): Result {
-  const ot = overtimeRules(law, req.payroll.date);
-  const at = (percentile: number) => estimatePay(model, { ...req.pay, percentile }, ot);
-  const pay = estimatePay(model, req.pay, ot);
-  const bonus = req.payroll.bonus ?? pay.yearEndBonus;
-  const payroll = computePayroll(payrollInput(req.payroll, pay.monthly, { pay, bonus }), law);
-  const notes = pay.notes.filter((n) => n.code !== 'overtime-over-cap');
-  const capNotes = pay.notes.filter((n) => n.code === 'overtime-over-cap');
-  return assemble('estimate', req.payroll, payroll, {
-    input: { ...req.pay, ...pay.used, base: req.pay.base === undefined ? undefined : y(req.pay.base), ...payrollEcho(req.payroll) },
-    lines: pay.lines.map((l) => ({
-      id: l.id, label: l.label[lang], amount: y(l.amount), taxable: l.taxable, source: l.source, detail: l.detail,
-    })),
-    gross: { monthly: y(pay.monthly), low: y(at(0).monthly), high: y(at(100).monthly) },
+/** Labels of the lines the payroll adds to a month's pay. */
+const LABELS = {
+  wages: { en: 'Monthly gross wages', zh: '月度税前工资' },
+  extra: { en: 'One-off pay', zh: '一次性收入' },
+  unpaid: { en: 'Unpaid leave', zh: '事假扣款' },
+};
+
+export function estimate(req: Request, model: Model, law: Law, lang: Lang): Result {
+  const year = Number(req.year.date.slice(0, 4));
+  const focus = focusMonth(req);
+  const pays = req.months.map((m, i) => {
+    const ot = overtimeRules(law, monthDate(year, i + 1));
+    return { pay: scalePay(estimatePay(model, { ...m.pay!, month: i + 1 }, ot), m.payPercent), ot };
+  });
+  const bonusPay = pays[req.year.bonusMonth - 1].pay;
+  const bonus = req.year.bonus ?? bonusPay.yearEndBonus;
+  const monthly = req.months.map((m, i) => fieldsFromPay(m, pays[i].pay));
+  const payroll = computePayroll(payrollInput(req, monthly, bonus), law);
+  const focusPay = pays[focus - 1];
+  const at = (percentile: number) => estimatePay(model, { ...req.months[focus - 1].pay!, month: focus, percentile }, focusPay.ot);
+  const allNotes = pays.flatMap((p) => p.pay.notes);
+  const unique = <T extends { code: string }>(list: T[]) => list.filter((n, i) => list.findIndex((x) => x.code === n.code) === i);
+  const notes = unique(allNotes.filter((n) => n.code !== 'overtime-over-cap'));
+  const capNotes = unique(allNotes.filter((n) => n.code === 'overtime-over-cap'));
+  const lineSets = payroll.months.map((m, i) => monthLines(payLines(pays[i].pay.lines, lang), m, lang));
+  return assemble('estimate', req, payroll, lineSets, {
+    input: { ...echoPay(req, focusPay.pay), ...echoPayroll(req) },
+    gross: { monthly: y(payroll.months[focus - 1].gross), low: y(at(0).monthly), high: y(at(100).monthly) },
     yearEnd: {
-      months: req.payroll.bonus === undefined ? pay.yearEndMonths : 0,
+      months: req.year.bonus === undefined ? bonusPay.yearEndMonths : 0,
       bonus: y(bonus),
-      source: req.payroll.bonus === undefined ? pay.yearEndSource : 'input: --bonus',
+      source: req.year.bonus === undefined ? bonusPay.yearEndSource : 'input: --bonus',
     },
     warnings: capNotes.map((n) => ({ code: n.code, message: n.message[lang] })),
     notes: notes.map((n) => n.message[lang]),
   });
 }
 
-export function net(req: PayrollRequest, gross: Fen, lang: Lang, law: Law): Result {
-  const payroll = computePayroll(payrollInput(req, gross), law);
-  return assemble('net', req, payroll, { input: { gross: y(gross), ...payrollEcho(req) }, ...wagesOnly(gross, lang) });
+export function net(req: Request, gross: Fen, lang: Lang, law: Law): Result {
+  const payroll = computePayroll(payrollInput(req, knownGross(req, gross), req.year.bonus ?? 0), law);
+  return assemble('net', req, payroll, wageLines(payroll, lang), { input: { gross: y(gross), ...echoPayroll(req) }, ...grossOf(payroll, req) });
 }
 
-export function grossFor(req: PayrollRequest, target: Fen, lang: Lang, law: Law): Result {
-  const { wages, result, exact } = solveGross(target, payrollInput(req, 0), law);
-  const out = assemble('gross', req, result, { input: { net: y(target), ...payrollEcho(req) }, ...wagesOnly(wages, lang) });
+export function grossFor(req: Request, target: Fen, lang: Lang, law: Law): Result {
+  const build = (wages: Fen) => payrollInput(req, knownGross(req, wages), req.year.bonus ?? 0);
+  const { wages, result, exact } = solveGross(target, build(0), law, build);
+  const out = assemble('gross', req, result, wageLines(result, lang), { input: { net: y(target), ...echoPayroll(req) }, ...grossOf(result, req) });
+  out.input.gross = y(wages);
   if (!exact && !out.warnings.some((w) => w.code === 'unreachable-net')) {
     out.warnings.push({
       code: 'unreachable-net',
@@ -89,54 +106,126 @@ export function grossFor(req: PayrollRequest, target: Fen, lang: Lang, law: Law)
   return out;
 }
 
-function wagesOnly(gross: Fen, lang: Lang) {
-  const label = lang === 'zh' ? '月度税前工资' : 'Monthly gross wages';
-  const g = y(gross);
+/** The month shown on top: the month of --date, or the first month employed if later. */
+export function focusMonth(req: Request): number {
+  return Math.max(Number(req.year.date.slice(5, 7)), req.year.startMonth);
+}
+
+const monthDate = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}-01`;
+
+function fieldsFromPay(m: MonthRequest, pay: Breakdown): MonthFields {
+  const sum = (keep: (l: PayLine) => boolean) => sumFen(pay.lines.filter(keep).map((l) => l.amount));
   return {
-    lines: [{ id: 'wages', label, amount: g, taxable: true, source: 'input' }],
-    gross: { monthly: g, low: g, high: g },
+    ...m.payroll,
+    wages: pay.monthly,
+    extra: m.extra,
+    unpaidDays: m.unpaidDays,
+    dailyBase: pay.base,
+    taxFree: sum((l) => !l.taxable),
+    minimumWagePay: sum((l) => l.countsTowardMinimumWage),
+    contributionPay: sum((l) => l.regular),
   };
 }
 
-function payrollInput(req: PayrollRequest, wages: Fen, from?: { pay: Breakdown; bonus: Fen }): PayrollInput {
-  const { bonusTax, startMonth, firstJob, date, ...rest } = req;
-  const input: PayrollInput = { ...rest, wages, bonusTax, startMonth, firstJob, date };
-  if (from) {
-    input.bonus = from.bonus;
-    input.taxFree = sumFen(from.pay.lines.filter((l) => !l.taxable).map((l) => l.amount));
-    input.minimumWagePay = sumFen(from.pay.lines.filter((l) => l.countsTowardMinimumWage).map((l) => l.amount));
-  }
-  return input;
+/** net and gross: each month's own gross, or the one asked about. */
+function knownGross(req: Request, gross: Fen): MonthFields[] {
+  return req.months.map((m) => ({ ...m.payroll, wages: scaled(m.gross ?? gross, m.payPercent), extra: m.extra, unpaidDays: m.unpaidDays }));
+}
+
+const scaled = (amount: Fen, share = 1) => (share === 1 ? amount : roundFen(amount * share));
+
+/** Probation pay: every line at a share of the agreed amount. */
+function scalePay(pay: Breakdown, share = 1): Breakdown {
+  if (share === 1) return pay;
+  const lines = pay.lines.map((l) => ({ ...l, amount: scaled(l.amount, share), detail: `${l.detail} × ${Math.round(share * 10000) / 100}%` }));
+  return { ...pay, lines, monthly: sumFen(lines.map((l) => l.amount)), base: scaled(pay.base, share) };
+}
+
+function payrollInput(req: Request, monthly: MonthFields[], bonus: Fen): PayrollInput {
+  const { bonusTax, bonusMonth, startMonth, firstJob, lastYearUnder60k, privatePension, earlierIncome, earlierTax, earlierInsurance, date } = req.year;
+  return {
+    ...monthly[focusMonth(req) - 1],
+    date, bonus, bonusTax, bonusMonth, startMonth, firstJob, lastYearUnder60k, privatePension, earlierIncome, earlierTax, earlierInsurance,
+    monthly,
+    changes: req.jobs.map((month) => ({ kind: 'job' as const, month, values: {} })),
+  };
+}
+
+function payLines(lines: PayLine[], lang: Lang): Line[] {
+  return lines.map((l) => ({ id: l.id, label: l.label[lang], amount: y(l.amount), taxable: l.taxable, source: l.source, detail: l.detail }));
+}
+
+/** A month's pay lines plus what the payroll adds: one-off pay and unpaid leave. Nothing before work starts. */
+function monthLines(pay: Line[], m: PayrollResult['months'][number], lang: Lang): Line[] {
+  if (m.employer === null) return [];
+  const lines = [...pay];
+  if (m.extra) lines.push({ id: 'extra', label: LABELS.extra[lang], amount: y(m.extra), taxable: true, source: 'input: extra' });
+  if (m.unpaid) lines.push({ id: 'unpaid-leave', label: LABELS.unpaid[lang], amount: -y(m.unpaid), taxable: true, source: 'input: unpaid-days' });
+  return lines;
+}
+
+function wageLines(payroll: PayrollResult, lang: Lang): Line[][] {
+  return payroll.months.map((m) => {
+    const wages = m.gross - m.extra + m.unpaid;
+    return monthLines([{ id: 'wages', label: LABELS.wages[lang], amount: y(wages), taxable: true, source: 'input' }], m, lang);
+  });
+}
+
+function grossOf(payroll: PayrollResult, req: Request) {
+  const g = y(payroll.months[focusMonth(req) - 1].gross);
+  return { gross: { monthly: g, low: g, high: g } };
+}
+
+function echoPay(req: Request, pay: Breakdown): Record<string, unknown> {
+  const given = req.months[focusMonth(req) - 1].pay!;
+  const { month: _, ...rest } = given;
+  return { ...rest, ...pay.used, base: given.base === undefined ? undefined : y(given.base) };
 }
 
 /** The payroll options as given, in yuan, for `input` (undefined keys drop out of JSON). */
-function payrollEcho(req: PayrollRequest): Record<string, unknown> {
+function echoPayroll(req: Request): Record<string, unknown> {
   const money = (f?: Fen) => (f === undefined ? undefined : y(f));
+  const m = req.months[focusMonth(req) - 1].payroll;
+  const r = req.raw;
   return {
-    ...req,
-    socialBase: money(req.socialBase),
-    insurance: money(req.insurance),
-    deduction: money(req.deduction),
-    bonus: money(req.bonus),
+    ...m,
+    ...req.year,
+    socialBase: money(m.socialBase),
+    insurance: money(m.insurance),
+    deduction: money(m.deduction),
+    healthInsurance: money(m.healthInsurance),
+    bonus: money(req.year.bonus),
+    privatePension: money(req.year.privatePension),
+    earlierIncome: money(req.year.earlierIncome),
+    earlierTax: money(req.year.earlierTax),
+    earlierInsurance: money(req.year.earlierInsurance),
+    lastYearUnder60k: req.year.lastYearUnder60k || undefined,
+    from: r.from,
+    in: r.in,
+    job: r.job,
+    jobs: r.jobs,
   };
 }
 
 function assemble(
   command: Result['command'],
-  req: PayrollRequest,
+  req: Request,
   payroll: PayrollResult,
-  parts: Pick<Result, 'input' | 'lines' | 'gross'> & Partial<Pick<Result, 'yearEnd' | 'warnings' | 'notes'>>,
+  lineSets: Line[][],
+  parts: Pick<Result, 'input' | 'gross'> & Partial<Pick<Result, 'yearEnd' | 'warnings' | 'notes'>>,
 ): Result {
   const json = payrollToJson(payroll);
+  const focus = focusMonth(req);
   return {
     schemaVersion: 1,
     command,
-    asOf: req.date,
+    asOf: req.year.date,
     input: parts.input,
-    lines: parts.lines,
+    lines: lineSets[focus - 1],
     gross: parts.gross,
     ...(parts.yearEnd ? { yearEnd: parts.yearEnd } : {}),
     ...json,
+    months: json.months.map((m, i) => ({ ...m, lines: lineSets[i] })),
     warnings: [...(parts.warnings ?? []), ...json.warnings],
     notes: parts.notes ?? [],
   };

@@ -12,6 +12,7 @@ export interface Actions {
   list: (kind: 'cities' | 'levels' | 'platforms', o: RawOptions) => Promise<void>;
   validate: (file: string) => Promise<void>;
   schema: () => Promise<void>;
+  rules: (o: RawOptions) => Promise<void>;
 }
 
 const PAY_OPTIONS: [string, string][] = [
@@ -32,6 +33,8 @@ const PAY_OPTIONS: [string, string][] = [
 const PAYROLL_OPTIONS: [string, string][] = [
   ['--social-base <yuan>', 'social-insurance base (clamped to the city limits)'],
   ['--housing-fund-rate <percent>', 'housing-fund rate, e.g. 12'],
+  ['--supplementary-fund-rate <percent>', 'Shanghai supplementary housing fund, 1 to 5'],
+  ['--medical-tier <1|2>', 'Shenzhen medical-insurance tier (default 1)'],
   ['--insurance <yuan>', 'employee insurance + housing fund a month (replaces the city computation)'],
   ['--deduction <yuan>', 'special additional deductions a month, as one sum'],
   ['--children <n>', 'children in education (2,000 a month each)'],
@@ -41,13 +44,34 @@ const PAYROLL_OPTIONS: [string, string][] = [
   ['--mortgage', 'first-home loan interest deduction (1,000 a month)'],
   ['--bonus <yuan>', 'year-end bonus (replaces the model estimate)'],
   ['--bonus-tax <auto|separate|merged>', 'how the year-end bonus is taxed (default auto: the cheaper)'],
+  ['--bonus-month <1-12>', 'month the year-end bonus is paid (default 12)'],
+  ['--continuing-education <degree|certificate>', 'continuing education: 400 a month, or 3,600 once'],
+  ['--private-pension <yuan>', 'private pension paid this year (deductible up to 12,000)'],
+  ['--health-insurance <yuan>', 'tax-preferred health insurance a month (deductible up to 200)'],
+  ['--annuity <percent>', "enterprise annuity, employee's share of the base (deductible up to 4%)"],
   ['--start-month <1-12>', 'first month of work this year'],
   ['--first-job', 'first wage income this year (deducts 5,000 for every month since January)'],
+  ['--last-year-under-60k', 'at this employer since last year, earning at most 60,000 then (60,000 deducted from January)'],
+  ['--earlier-income <yuan>', 'wages this year at earlier employers, before --start-month'],
+  ['--earlier-tax <yuan>', 'tax withheld this year at earlier employers'],
+  ['--earlier-insurance <yuan>', 'employee insurance and housing fund paid at earlier employers this year'],
   ['--date <YYYY-MM-DD>', 'which rules and rates apply (default today)'],
 ];
 
+/** Changes over the year, each repeatable (CONTRACT, "The year, month by month"). */
+const CHANGE_OPTIONS: [string, string][] = [
+  ['--from <month:key=value,...>', 'from that month on: a raise, a promotion (e.g. 7:gross=20000)'],
+  ['--in <month:key=value,...>', 'that month only: overtime, extra=, unpaid-days= (e.g. 11:overtime=40)'],
+  ['--job <month:key=value,...>', 'a new employer from that month (e.g. 7:city=beijing,gross=12000)'],
+];
+
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
 function addOptions(cmd: Command, list: [string, string][]): Command {
   for (const [flags, description] of list) cmd.addOption(new Option(flags, description));
+  if (list === PAYROLL_OPTIONS || list.includes(PAYROLL_OPTIONS[0])) {
+    for (const [flags, description] of CHANGE_OPTIONS) cmd.addOption(new Option(flags, description).argParser(collect));
+  }
   return cmd;
 }
 
@@ -74,6 +98,9 @@ export function buildProgram(io: Io, actions: Actions, version: string): Command
       'cs-pay estimate --city 杭州 --level senior --platform 1688 --satisfaction 96 --json',
       'cs-pay net --gross 12000 --city shanghai',
       'cs-pay gross --net 9000 --city beijing',
+      'cs-pay net --gross 10000 --city hangzhou --from 7:gross=12000 --in 11:extra=5000',
+      'cs-pay net --gross 10000 --city hangzhou --job 7:city=shanghai,gross=13000',
+      'cs-pay rules --city shanghai',
       'cs-pay compare data/offers/hangzhou-1688-senior.yaml "city=chengdu,level=lead"',
     ]) + '\n');
 
@@ -112,6 +139,11 @@ export function buildProgram(io: Io, actions: Actions, version: string): Command
   for (const kind of ['cities', 'levels', 'platforms'] as const) {
     addOutput(program.command(kind).description(`list the ${kind} the model knows`)).action((o: RawOptions) => actions.list(kind, o));
   }
+
+  addOutput(program.command('rules').description('every law figure in force for a city on a date: value, period, document, confidence')
+    .option(city[0], city[1]).option('--date <YYYY-MM-DD>', 'the day (default today)'), { model: false })
+    .addHelpText('before', examples(['cs-pay rules --city shanghai', 'cs-pay rules --city shenzhen --date 2026-09-01 --json']) + '\n')
+    .action((o: RawOptions) => actions.rules(o));
 
   const model = program.command('model').description('check or describe a compensation model file');
   model.command('validate').argument('<file>', 'model YAML').description('validate a model file (exit 3 if invalid)').action((file: string) => actions.validate(file));

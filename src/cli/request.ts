@@ -7,6 +7,8 @@ import { UsageError } from '../errors.js';
 import type { Fen } from '../money.js';
 import type { Model } from '../model/model.js';
 import type { PayInput } from '../pay/estimate.js';
+import { type Change, monthOptions } from '../payroll/plan.js';
+import type { ChangeKind } from '../payroll/types.js';
 import { identifyCity, identifyLevel, identifyPlatform } from './identify.js';
 import { closest } from './suggest.js';
 import {
@@ -15,20 +17,39 @@ import {
 
 export type RawOptions = Record<string, unknown>;
 
+/** Keys of the pay model (estimate). */
 export const PAY_KEYS = [
   'city', 'level', 'platform', 'nightShifts', 'satisfaction', 'orders', 'kpi', 'overtime',
   'restDayOvertime', 'holidayOvertime', 'percentile', 'base', 'yearEndMonths',
 ] as const;
-export const PAYROLL_KEYS = [
-  'city', 'socialBase', 'housingFundRate', 'insurance', 'deduction', 'children', 'infants', 'elderly',
-  'rent', 'mortgage', 'bonus', 'bonusTax', 'startMonth', 'firstJob', 'date',
+/** Payroll keys that may differ by month (the keys of --from, --in and --job besides pay keys). */
+export const MONTH_PAYROLL_KEYS = [
+  'city', 'socialBase', 'housingFundRate', 'supplementaryFundRate', 'medicalTier', 'insurance', 'deduction',
+  'children', 'infants', 'elderly', 'rent', 'mortgage', 'continuingEducation', 'healthInsurance', 'annuity',
+] as const;
+/** Payroll keys for the whole year. */
+export const YEAR_KEYS = [
+  'bonus', 'bonusTax', 'bonusMonth', 'startMonth', 'firstJob', 'lastYearUnder60k', 'privatePension',
+  'earlierIncome', 'earlierTax', 'earlierInsurance', 'date',
+] as const;
+/** How the year changes: --from, --in, --job (offer files and batch lines: from, in, jobs). */
+export const CHANGE_KEYS = ['from', 'in', 'job', 'jobs'] as const;
+export const PAYROLL_KEYS = [...new Set([...MONTH_PAYROLL_KEYS, ...YEAR_KEYS, ...CHANGE_KEYS])] as const;
+/** Keys a single month may change (CONTRACT "The year, month by month"); `city` only with a new employer. */
+export const MONTH_KEYS = [
+  'gross', 'base', 'level', 'platform', 'nightShifts', 'overtime', 'restDayOvertime', 'holidayOvertime',
+  'satisfaction', 'kpi', 'orders', 'percentile', ...MONTH_PAYROLL_KEYS.filter((k) => k !== 'city'), 'extra', 'unpaidDays',
+  'payPercent',
 ] as const;
 export const BONUS_METHODS = ['auto', 'separate', 'merged'] as const;
 
-export interface PayrollRequest {
+/** The payroll options of one month, parsed. */
+export interface MonthPayroll {
   city?: string;
   socialBase?: Fen;
   housingFundRate?: number;
+  supplementaryFundRate?: number;
+  medicalTier?: 1 | 2;
   insurance?: Fen;
   deduction?: Fen;
   children?: number;
@@ -36,12 +57,47 @@ export interface PayrollRequest {
   elderly?: 'only-child' | 'shared';
   rent?: boolean;
   mortgage?: boolean;
+  continuingEducation?: 'degree' | 'certificate';
+  healthInsurance?: Fen;
+  annuity?: number;
+}
+
+/** One month of a request: its payroll options, and its pay (estimate) or its gross (net). */
+export interface MonthRequest {
+  payroll: MonthPayroll;
+  pay?: PayInput;
+  gross?: Fen;
+  extra?: Fen;
+  unpaidDays?: number;
+  /** Share of the agreed pay paid this month (probation pay), a fraction; default 1. */
+  payPercent?: number;
+}
+
+export interface YearRequest {
   bonus?: Fen;
   bonusTax: (typeof BONUS_METHODS)[number];
+  bonusMonth: number;
   startMonth: number;
   firstJob: boolean;
+  lastYearUnder60k: boolean;
+  privatePension?: Fen;
+  earlierIncome?: Fen;
+  earlierTax?: Fen;
+  earlierInsurance?: Fen;
   date: string;
 }
+
+/** A whole request: the year's options, twelve months, and the months a new employer starts. */
+export interface Request {
+  year: YearRequest;
+  months: MonthRequest[];
+  jobs: number[];
+  /** The options as given, for the result's `input`. */
+  raw: RawOptions;
+}
+
+/** Kept for callers that read one month (compare's probation figure). */
+export type PayrollRequest = MonthPayroll & YearRequest;
 
 export const flagOf = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 export const keyOf = (flag: string) => flag.replace(/^--/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -91,7 +147,25 @@ export function readPayInput(o: RawOptions, model: Model): PayInput {
   };
 }
 
-export function readPayrollRequest(o: RawOptions, model: Model, today: string): PayrollRequest {
+export function readYear(o: RawOptions, today: string): YearRequest {
+  const opt = <T>(k: string, f: (flag: string, raw: string) => T): T | undefined =>
+    given(o, k) ? f(flagOf(k), str(o[k])) : undefined;
+  return {
+    bonus: opt('bonus', parseYuan),
+    bonusTax: opt('bonusTax', (f, r) => parseChoice(f, r, BONUS_METHODS)) ?? 'auto',
+    bonusMonth: opt('bonusMonth', (f, r) => parseRange(f, r, 1, 12, 'a month number, 1 to 12')) ?? 12,
+    startMonth: opt('startMonth', (f, r) => parseRange(f, r, 1, 12, 'a month number, 1 to 12')) ?? 1,
+    firstJob: bool(o, 'firstJob'),
+    lastYearUnder60k: bool(o, 'lastYearUnder60k'),
+    privatePension: opt('privatePension', parseYuan),
+    earlierIncome: opt('earlierIncome', parseYuan),
+    earlierTax: opt('earlierTax', parseYuan),
+    earlierInsurance: opt('earlierInsurance', parseYuan),
+    date: opt('date', parseDate) ?? today,
+  };
+}
+
+export function readMonthPayroll(o: RawOptions, model: Model): MonthPayroll {
   const opt = <T>(k: string, f: (flag: string, raw: string) => T): T | undefined =>
     given(o, k) ? f(flagOf(k), str(o[k])) : undefined;
   const rent = bool(o, 'rent');
@@ -103,6 +177,8 @@ export function readPayrollRequest(o: RawOptions, model: Model, today: string): 
     city: opt('city', (_, r) => identifyCity(model, r)),
     socialBase: opt('socialBase', (f, r) => parseYuan(f, r, { allowZero: false })),
     housingFundRate: opt('housingFundRate', (f, r) => parseShare(f, r, { max: 1 })),
+    supplementaryFundRate: opt('supplementaryFundRate', (f, r) => parsePercent(f, r, 5)),
+    medicalTier: opt('medicalTier', (f, r) => Number(parseChoice(f, r, ['1', '2'] as const)) as 1 | 2),
     insurance: opt('insurance', parseYuan),
     deduction: opt('deduction', parseYuan),
     children: opt('children', (f, r) => parseCount(f, r, 20, 'children cs-pay accepts')),
@@ -110,10 +186,140 @@ export function readPayrollRequest(o: RawOptions, model: Model, today: string): 
     elderly: opt('elderly', (f, r) => parseChoice(f, r, ['only-child', 'shared'] as const)),
     rent: rent || undefined,
     mortgage: mortgage || undefined,
-    bonus: opt('bonus', parseYuan),
-    bonusTax: opt('bonusTax', (f, r) => parseChoice(f, r, BONUS_METHODS)) ?? 'auto',
-    startMonth: opt('startMonth', (f, r) => parseRange(f, r, 1, 12, 'a month number, 1 to 12')) ?? 1,
-    firstJob: bool(o, 'firstJob'),
-    date: opt('date', parseDate) ?? today,
+    continuingEducation: opt('continuingEducation', (f, r) => parseChoice(f, r, ['degree', 'certificate'] as const)),
+    healthInsurance: opt('healthInsurance', parseYuan),
+    annuity: opt('annuity', (f, r) => parsePercent(f, r, 100)),
   };
+}
+
+/** Both halves of the old single-month request, for one month's options. */
+export function readPayrollRequest(o: RawOptions, model: Model, today: string): PayrollRequest {
+  return { ...readYear(o, today), ...readMonthPayroll(o, model) };
+}
+
+type Command = 'estimate' | 'net' | 'gross';
+const NET_ONLY = ['gross'];
+const ESTIMATE_ONLY = ['base', 'level', 'platform', 'nightShifts', 'overtime', 'restDayOvertime', 'holidayOvertime', 'satisfaction', 'kpi', 'orders', 'percentile'];
+
+/** Options (flags, an offer file, a batch line) -> the whole request: the year, its twelve months, its employers. */
+export function readRequest(o: RawOptions, command: Command, model: Model, today: string): Request {
+  const year = readYear(o, today);
+  const changes = readChanges(o, command);
+  const jobs = changes.filter((c) => c.kind === 'job').map((c) => c.month).sort((a, b) => a - b);
+  const base: RawOptions = {};
+  for (const k of [...PAY_KEYS, ...MONTH_PAYROLL_KEYS, 'gross', 'extra', 'unpaidDays', 'payPercent']) if (o[k] !== undefined) base[k] = o[k];
+  const perMonth = monthOptions(base, changes);
+  const cache = new Map<string, MonthRequest>();
+  const months = perMonth.map((raw, i) => {
+    const key = JSON.stringify(raw);
+    let month = cache.get(key);
+    if (!month) {
+      month = readMonth(raw, command, model, i + 1, raw !== base);
+      cache.set(key, month);
+    }
+    return month;
+  });
+  return { year, months, jobs, raw: o };
+}
+
+function readMonth(o: RawOptions, command: Command, model: Model, month: number, changed: boolean): MonthRequest {
+  const opt = <T>(k: string, f: (flag: string, raw: string) => T): T | undefined =>
+    given(o, k) ? f(flagOf(k), str(o[k])) : undefined;
+  try {
+    const payroll = readMonthPayroll(o, model);
+    const out: MonthRequest = {
+      payroll,
+      extra: opt('extra', parseYuan),
+      unpaidDays: opt('unpaidDays', (f, r) => parseCount(f, r, 23, 'the working days in a month')),
+      payPercent: opt('payPercent', (f, r) => parsePercent(f, r, 100)),
+    };
+    if (command === 'estimate') {
+      out.pay = readPayInput(o, model);
+      out.payroll.city = out.pay.city;
+    } else if (given(o, 'gross')) {
+      out.gross = parseYuan('--gross', str(o.gross), { allowZero: false });
+    }
+    return out;
+  } catch (e) {
+    // Name the month when a change made it wrong.
+    if (changed && e instanceof UsageError && !/month \d/.test(e.message)) {
+      throw new UsageError(`Month ${month}: ${e.message}`, e.hint, e.code);
+    }
+    throw e;
+  }
+}
+
+/** --from/--in/--job strings ("7:gross=20000,base=8000") or objects ({"7": {...}}, jobs: [{month: 7, ...}]). */
+export function readChanges(o: RawOptions, command: Command): Change<RawOptions>[] {
+  const changes: Change<RawOptions>[] = [];
+  const add = (kind: ChangeKind, month: unknown, values: RawOptions, flag: string) => {
+    const m = typeof month === 'number' ? month : /^\s*\d{1,2}\s*$/.test(String(month)) ? Number(month) : NaN;
+    if (!Number.isInteger(m) || m < 1 || m > 12) {
+      throw new UsageError(`${flag} needs a month from 1 to 12; got '${String(month).slice(0, 40)}'.`, `Write it as ${flag} 7:key=value.`);
+    }
+    const allowed: readonly string[] = kind === 'job' ? ['city', ...MONTH_KEYS] : MONTH_KEYS;
+    const clean: RawOptions = {};
+    for (const [k, v] of Object.entries(values)) {
+      const key = keyOf(k);
+      if (!allowed.includes(key)) {
+        const guess = closest(key, allowed);
+        const why = key === 'city' ? ' A new city comes with a new employer: use --job.' : '';
+        throw new UsageError(
+          `${flag} ${m}: '${flagOf(key).slice(2, 42)}' cannot change for one month.${why}`,
+          `${guess ? `Did you mean ${flagOf(guess).slice(2)}? ` : ''}Keys: ${allowed.map((a) => flagOf(a).slice(2)).join(', ')}.`,
+        );
+      }
+      if (command === 'estimate' && NET_ONLY.includes(key)) {
+        throw new UsageError(`${flag} ${m}: gross= is for a known gross (net); an estimate changes base=, level= or the pay options.`);
+      }
+      if (command !== 'estimate' && ESTIMATE_ONLY.includes(key)) {
+        throw new UsageError(`${flag} ${m}: ${flagOf(key).slice(2)}= is a pay option of estimate; with a known gross, change gross= or add extra=.`);
+      }
+      clean[key] = v;
+    }
+    changes.push({ kind, month: m, values: clean });
+  };
+  for (const [key, kind, flag] of [['from', 'from', '--from'], ['in', 'in', '--in'], ['job', 'job', '--job']] as const) {
+    const v = o[key];
+    if (v === undefined || v === null) continue;
+    if (Array.isArray(v)) {
+      for (const spec of v) {
+        if (spec !== null && typeof spec === 'object') {
+          const { month, ...values } = objectOf(spec, flag);
+          add(kind, month, values, flag);
+        } else add(kind, ...splitSpec(String(spec), flag), flag);
+      }
+    }
+    else if (typeof v === 'string') add(kind, ...splitSpec(v, flag), flag);
+    else if (typeof v === 'object') {
+      for (const [month, values] of Object.entries(v as Record<string, unknown>)) add(kind, month, objectOf(values, flag), flag);
+    } else throw new UsageError(`${flag} expects month:key=value; got '${String(v).slice(0, 40)}'.`);
+  }
+  if (o.jobs !== undefined) {
+    if (!Array.isArray(o.jobs)) throw new UsageError('jobs is a list of objects like {"month": 7, "gross": 12000}.');
+    for (const job of o.jobs) {
+      const { month, ...values } = objectOf(job, 'jobs');
+      add('job', month, values, 'jobs');
+    }
+  }
+  return changes;
+}
+
+function objectOf(v: unknown, flag: string): RawOptions {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+    throw new UsageError(`${flag} expects an object of keys and values for each month, like {"7": {"base": 8000}}.`);
+  }
+  return v as RawOptions;
+}
+
+function splitSpec(spec: string, flag: string): [string, RawOptions] {
+  const colon = spec.indexOf(':');
+  if (colon < 0) throw new UsageError(`${flag} expects month:key=value[,key=value]; got '${spec.slice(0, 40)}'.`, `Example: ${flag} 7:gross=20000.`);
+  const values: RawOptions = {};
+  for (const part of spec.slice(colon + 1).split(',').map((p) => p.trim()).filter(Boolean)) {
+    const eq = part.indexOf('=');
+    values[eq < 0 ? part : part.slice(0, eq).trim()] = eq < 0 ? true : part.slice(eq + 1).trim();
+  }
+  if (Object.keys(values).length === 0) throw new UsageError(`${flag} ${spec.slice(0, colon)}: nothing to change.`, `Example: ${flag} 7:gross=20000.`);
+  return [spec.slice(0, colon), values];
 }

@@ -27,6 +27,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     list: (kind, o) => done(listCommand(kind, o, io)),
     validate: (file) => done(validateCommand(file, io)),
     schema: () => done(schemaCommand(io)),
+    rules: async (o) => done((await import('./commands/rules.js')).rulesCommand(o, io)),
   }, VERSION);
   // Commander's own messages are rewritten into ours below.
   let commanderMessage = '';

@@ -9,14 +9,16 @@ export interface OfferResult extends Result {
   name: string;
   origin: string;
   terms: { probationMonths: number; probationPayPercent: number; signOnBonus: number; scheduledHours: number };
-  /** Estimate: probation months at probation pay's average take-home, sign-on at the December rate. */
+  /** The first tax year, month by month: probation months at probation pay, the sign-on bonus in the first month. */
   firstYearNet: number;
+  /** That year's reconciliation balance: positive owed, negative refunded. */
+  firstYearBalance: number;
   /** Average monthly take-home ÷ (scheduled + overtime hours). */
   hourlyNet: number;
 }
 
 /** higher: more is better for the employee; none: shown without a winner. */
-type Better = 'higher' | 'none';
+type Better = 'higher' | 'lower' | 'none';
 export interface CompareRow {
   id: string;
   label: string;
@@ -44,7 +46,8 @@ const LABELS: Record<string, [string, string, Better]> = {
   netMonthly: ['Take-home, monthly average', '月均到手', 'higher'],
   annualGross: ['Gross a year', '全年税前', 'higher'],
   annualNet: ['Take-home a year', '全年到手', 'higher'],
-  firstYearNet: ['First-year take-home (probation, sign-on; estimate)', '首年到手(含试用期、签约奖,估算)', 'higher'],
+  firstYearNet: ['First-year take-home (probation, sign-on)', '首年到手(含试用期、签约奖)', 'higher'],
+  reconciliation: ['Reconciliation: owed (+) or refunded (−)', '年度汇算:补税(+)/退税(−)', 'lower'],
   employerCost: ['Employer cost a year', '企业年度用工成本', 'none'],
   hourlyNet: ['Take-home per hour worked', '每小时到手', 'higher'],
 };
@@ -61,6 +64,7 @@ function figures(r: OfferResult): Record<string, number> {
     annualGross: r.annual.gross,
     annualNet: r.annual.net,
     firstYearNet: r.firstYearNet,
+    reconciliation: r.firstYearBalance,
     employerCost: r.annual.employerCost,
     hourlyNet: r.hourlyNet,
   };
@@ -88,7 +92,8 @@ export function compareOffers(a: OfferResult, b: OfferResult, lang: Lang): Compa
 function row(id: string, label: string, a: number | null, b: number | null, better: Better): CompareRow {
   const d = fen(b) - fen(a);
   const percent = a ? Math.round((d / fen(a)) * 10000) / 100 : null;
-  return { id, label, a, b, delta: fenToYuan(d), percent, better: better === 'none' || d === 0 ? null : d > 0 ? 'b' : 'a' };
+  const winner = better === 'none' || d === 0 ? null : (d > 0) === (better === 'higher') ? 'b' : 'a';
+  return { id, label, a, b, delta: fenToYuan(d), percent, better: winner };
 }
 
 function verdict(a: OfferResult, b: OfferResult, delta: Record<string, number>, lang: Lang): string {

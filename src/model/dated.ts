@@ -28,6 +28,7 @@ export function datedSchema<V extends z.ZodType>(value: V) {
       value,
       confidence: z.enum(CONFIDENCES),
       ref: z.string().min(1),
+      url: z.url({ protocol: /^https?$/ }).optional(),
       note: z.string().optional(),
     })
     .refine((e) => e.until === undefined || e.until >= e.from, {

@@ -79,7 +79,20 @@ export const TaxLawSchema = z.strictObject({
     elderlyShared: datedSchema(Yuan),
     rent: datedSchema(z.strictObject({ major: Yuan, large: Yuan, other: Yuan })),
     mortgage: datedSchema(Yuan),
+    /** 400 a month for a degree; 3,600 once (in December) for a certificate. */
+    continuingEducation: datedSchema(z.strictObject({ degreeMonthly: Yuan, certificateOnce: Yuan })),
   }),
+  /** Other deductions (其他扣除) with their legal limits. */
+  otherDeductions: z.strictObject({
+    privatePensionYearly: datedSchema(Yuan),
+    healthInsuranceMonthly: datedSchema(Yuan),
+    /** Enterprise annuity, employee share: deductible up to this fraction of the base. */
+    annuityRate: datedSchema(Rate),
+  }),
+  /** STA 2020 No. 19: wages at most `threshold` last year → `deduction` from January. */
+  lastYearUnder60k: datedSchema(z.strictObject({ threshold: Yuan, deduction: Yuan })),
+  /** Annual reconciliation: a balance owed need not be paid at or under these limits. */
+  reconciliationExemption: datedSchema(z.strictObject({ incomeUpTo: Yuan, balanceUpTo: Yuan })),
   housingFundTaxFreeRate: datedSchema(Rate),
   overtimeMultipliers: datedSchema(
     z.strictObject({ weekday: z.number().min(1), restDay: z.number().min(1), holiday: z.number().min(1) }),
@@ -100,14 +113,24 @@ const CitySchema = z
     nameZh: z.string().min(1),
     rentTier: z.enum(RENT_TIERS),
     rounding: z.strictObject({ socialInsurance: RoundingSchema, housingFund: RoundingSchema }),
-    /** Pension, unemployment and work injury; medical too unless medicalBase is given. */
+    /** Pension and work injury; medical and unemployment too unless they have their own base. */
     socialBase: datedSchema(BaseRangeSchema),
+    /** Medical and maternity, where the city sets their base apart (Guangzhou, Shenzhen, Xi'an). */
     medicalBase: datedSchema(BaseRangeSchema).optional(),
+    unemploymentBase: datedSchema(BaseRangeSchema).optional(),
+    /** medicalAddOn: a fixed employee charge a month on top of the medical rate (Beijing 大额医疗互助). */
     employeeRates: datedSchema(
       z.strictObject({ pension: Rate, medical: Rate, unemployment: Rate, medicalAddOn: Yuan.optional() }),
     ),
-    employerRates: datedSchema(z.strictObject({ pension: Rate, medical: Rate, unemployment: Rate, injury: Rate })),
+    /** medical includes maternity unless the city sets maternity apart; injury is the lowest class. */
+    employerRates: datedSchema(
+      z.strictObject({ pension: Rate, medical: Rate, maternity: Rate.optional(), unemployment: Rate, injury: Rate }),
+    ),
+    /** A second medical tier the employer may choose (Shenzhen 二档), replacing the medical rates. */
+    medicalTier2: datedSchema(z.strictObject({ employee: Rate, employer: Rate, maternity: Rate.optional() })).optional(),
     housingFundRates: datedSchema(RateRangeSchema),
+    /** Shanghai's supplementary housing fund (补充公积金), on the housing-fund base, rounded on its own. */
+    supplementaryFundRates: datedSchema(RateRangeSchema).optional(),
     housingFundDefaultRate: datedSchema(Rate),
     housingFundBase: datedSchema(BaseRangeSchema),
     minimumWage: datedSchema(

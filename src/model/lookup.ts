@@ -19,6 +19,7 @@ export interface DatedEntry<T> {
   value: T;
   confidence: Confidence;
   ref: string;
+  url?: string;
   note?: string;
 }
 
@@ -38,6 +39,7 @@ export interface Resolved<T> {
   until?: string;
   confidence: Confidence;
   ref: string;
+  url?: string;
   note?: string;
   /** The date asked is past the end of the value's stated period and nothing newer is on file. */
   stale: boolean;
@@ -71,6 +73,7 @@ export function valueAt<T>(param: Dated<T>, date: string, id: string): Resolved<
     stale: found.until !== undefined && date > found.until,
   };
   if (found.until !== undefined) resolved.until = found.until;
+  if (found.url !== undefined) resolved.url = found.url;
   if (found.note !== undefined) resolved.note = found.note;
   return resolved;
 }

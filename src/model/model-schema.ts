@@ -23,7 +23,9 @@ const SourcedRange = z
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'ids are lower-case letters, digits and dashes' });
 
-const common = { id: Id, label: Label, source: Source, taxable: z.boolean().default(true) };
+/** How often a component is paid: monthly, or in full in months 3, 6, 9 and 12 (quarterly) or 12 (yearly). */
+export const PAID = ['monthly', 'quarterly', 'yearly'] as const;
+const common = { id: Id, label: Label, source: Source, taxable: z.boolean().default(true), paid: z.enum(PAID).default('monthly') };
 
 const Component = z.discriminatedUnion('kind', [
   z.strictObject({ ...common, kind: z.literal('fixed'), amount: Range }),

@@ -21,6 +21,8 @@ export interface PayInput {
   holidayOvertime?: number;
   base?: Fen; // replaces the model's base pay
   yearEndMonths?: number;
+  /** 1–12: pay components paid quarterly or yearly land in their months. Without it, they show as a monthly average. */
+  month?: number;
 }
 
 /** Labor Law Art. 44 multipliers and the 174-hour divisor, resolved from data/law by the caller. */
@@ -45,6 +47,8 @@ export interface PayLine {
   taxable: boolean;
   /** Overtime and night-shift pay do not count toward the minimum wage (FACTS §5). */
   countsTowardMinimumWage: boolean;
+  /** Paid every month (false: a quarterly or yearly payment landing in this month). */
+  regular: boolean;
   source: string;
   detail: string;
 }
@@ -93,6 +97,7 @@ export function estimatePay(model: Model, input: PayInput, overtime: OvertimeRul
       amount: base,
       taxable: true,
       countsTowardMinimumWage: true,
+      regular: true,
       source: input.base !== undefined ? 'input: --base' : level.base.source,
       detail:
         input.base !== undefined
@@ -102,7 +107,9 @@ export function estimatePay(model: Model, input: PayInput, overtime: OvertimeRul
   ];
 
   for (const c of level.components) {
-    const line = componentLine(c, base, p, used, notes);
+    const times = paidTimes(c.paid, input.month);
+    if (times === 0) continue;
+    const line = componentLine(c, base, p, used, notes, times);
     if (line && line.amount > 0) lines.push(line);
   }
 
@@ -133,14 +140,38 @@ export function estimatePay(model: Model, input: PayInput, overtime: OvertimeRul
   };
 }
 
+/** Months' worth a component pays in `month`: 1 when monthly (or no month given), 3 or 12 in its months, else 0. */
+function paidTimes(paid: Component['paid'], month: number | undefined): number {
+  if (paid === 'monthly' || month === undefined) return 1;
+  if (paid === 'quarterly') return month % 3 === 0 ? 3 : 0;
+  return month === 12 ? 12 : 0;
+}
+
 function componentLine(
   c: Component,
   base: Fen,
   p: number,
   used: Breakdown['used'],
   notes: PayNote[],
+  times: number,
 ): PayLine | undefined {
-  const line = { id: c.id, label: c.label, taxable: c.taxable, countsTowardMinimumWage: true, source: c.source };
+  const regular = c.paid === 'monthly';
+  const line = { id: c.id, label: c.label, taxable: c.taxable, countsTowardMinimumWage: regular, regular, source: c.source };
+  const line1 = componentLine1(c, base, p, used, notes, line, times);
+  if (!line1 || times === 1 || c.kind === 'threshold') return line1;
+  // A quarterly or yearly payment: the months' worth, paid at once.
+  return { ...line1, amount: line1.amount * times, detail: `${line1.detail} × ${times}` };
+}
+
+function componentLine1(
+  c: Component,
+  base: Fen,
+  p: number,
+  used: Breakdown['used'],
+  notes: PayNote[],
+  line: Omit<PayLine, 'amount' | 'detail'>,
+  times: number,
+): PayLine | undefined {
   switch (c.kind) {
     case 'fixed': {
       const amount = yuanToFen(pick(c.amount, p));
@@ -181,8 +212,9 @@ function componentLine(
       }
       const per = pick(c.amount, p);
       const months = { month: 1, quarter: 3, year: 12 }[c.per];
-      const detail = months === 1 ? fmt(per) : `${fmt(per)} / ${months}`;
-      return { ...line, amount: yuanToFen(per / months), detail };
+      // `times` months' worth paid at once: a quarter's bonus paid quarterly is the whole bonus.
+      const detail = times === months ? fmt(per) : months === 1 ? `${fmt(per)} × ${times}` : `${fmt(per)} × ${times} / ${months}`;
+      return { ...line, amount: yuanToFen((per * times) / months), detail };
     }
   }
 }
@@ -204,6 +236,7 @@ function overtimeLine(base: Fen, input: PayInput, rules: OvertimeRules): PayLine
     amount: roundFen((base * weighted) / rules.hoursPerMonth),
     taxable: true,
     countsTowardMinimumWage: false,
+    regular: true,
     source: rules.source,
     detail: `${detail} of ${fmt(base / 100)}/${rules.hoursPerMonth}`,
   };

@@ -43,20 +43,14 @@ export interface BonusTaxInput {
   choice: BonusTaxChoice;
   /** Null once separate taxation is no longer allowed. */
   monthlyTable: readonly Bracket[] | null;
-  annualTable: readonly Bracket[];
-  /** December's year-to-date taxable wage income (may be negative). */
-  yearTaxable: Fen;
+  /** The extra tax when the bonus joins the wages of its month (what the merged method costs). */
+  mergedTax: Fen;
 }
 
 export function chooseBonusTax(b: BonusTaxInput): { method: BonusMethod; tax: Fen; comparison: BonusComparison; warnings: Warning[] } {
-  const merged = taxBonusMerged(b.bonus, b.yearTaxable, b.annualTable);
+  const merged = b.mergedTax;
   const separate = b.monthlyTable ? taxBonusSeparately(b.bonus, b.monthlyTable) : null;
-  let method: BonusMethod;
-  if (separate === null || b.choice === 'merged') method = 'merged';
-  else if (b.choice === 'separate') method = 'separate';
-  // A tie goes to separate, the method employers use by default.
-  else method = separate <= merged ? 'separate' : 'merged';
-
+  const method = pickMethod(b.choice, separate, merged);
   const tax = method === 'separate' ? (separate as Fen) : merged;
   const other = method === 'separate' ? merged : separate;
   const comparison: BonusComparison = { separate, merged, chosen: method, saving: other === null ? null : other - tax };
@@ -74,4 +68,11 @@ export function chooseBonusTax(b: BonusTaxInput): { method: BonusMethod; tax: Fe
     });
   }
   return { method, tax, comparison, warnings };
+}
+
+/** The method a choice leads to; a tie goes to separate, the method employers use by default. */
+export function pickMethod(choice: BonusTaxChoice, separate: Fen | null, merged: Fen): BonusMethod {
+  if (separate === null || choice === 'merged') return 'merged';
+  if (choice === 'separate') return 'separate';
+  return separate <= merged ? 'separate' : 'merged';
 }

@@ -8,7 +8,7 @@ import type { Dated } from '../model/dated.js';
 import type { CityId, CityLaw, Law, RentTier } from '../model/law-schema.js';
 import { yuanToFen, type Fen, type RoundingMode, type RoundingUnit } from '../money.js';
 import type { Lookup } from './rules.js';
-import type { PayrollInput } from './types.js';
+import type { MonthFields } from './types.js';
 
 export interface BaseRange {
   floor: Fen;
@@ -24,45 +24,66 @@ export interface CityRules {
   id: CityId;
   name: string;
   rentTier: RentTier;
-  /** Pension, unemployment, work injury. */
+  /** Pension and work injury. */
   socialBase: BaseRange;
+  /** Medical and maternity. */
   medicalBase: BaseRange;
+  unemploymentBase: BaseRange;
   housingFundBase: BaseRange;
   /** Null when the input replaces the employee side with one `insurance` sum. */
   employee: { pension: number; medical: number; unemployment: number; medicalAddOn: Fen } | null;
-  employer: { pension: number; medical: number; unemployment: number; injury: number };
+  /** maternity is 0 where the city folds it into medical. */
+  employer: { pension: number; medical: number; maternity: number; unemployment: number; injury: number };
   housingFundRate: number;
+  /** Shanghai's supplementary housing fund; 0 when none is chosen. */
+  supplementaryFundRate: number;
   /** Null when no minimum wage is on file for the date (the check is then skipped). */
   minimumWage: { amount: Fen; excludesEmployeeContributions: boolean } | null;
   rounding: { socialInsurance: Rounding; housingFund: Rounding };
 }
 
-export function resolveCityRules(input: PayrollInput, law: Law, lookup: Lookup): CityRules {
+export function resolveCityRules(input: MonthFields, law: Law, lookup: Lookup): CityRules {
   const id = input.city as CityId;
   const city = law.cities[id];
-  const use: Use = (param, key) => lookup.use(param, `cities.${id}.${key}`, `${city.name}: ${param.label}`);
+  // A month before the first figure on file uses the earliest one (flagged `early`, warned as estimated-data).
+  const use: Use = (param, key, early = true) => lookup.use(param, `cities.${id}.${key}`, `${city.name}: ${param.label}`, { early });
 
   const socialBase = toFen(use(city.socialBase, 'socialBase'));
   const medicalBase = city.medicalBase ? toFen(use(city.medicalBase, 'medicalBase')) : socialBase;
-  const employee = input.insurance === undefined ? use(city.employeeRates, 'employeeRates') : null;
+  const unemploymentBase = city.unemploymentBase ? toFen(use(city.unemploymentBase, 'unemploymentBase')) : socialBase;
+  const employeeRates = input.insurance === undefined ? use(city.employeeRates, 'employeeRates') : null;
+  const { maternity = 0, ...employerRates } = use(city.employerRates, 'employerRates');
+  const employee = employeeRates && { ...employeeRates, medicalAddOn: yuanToFen(employeeRates.medicalAddOn ?? 0) };
+  const employer = { ...employerRates, maternity };
+  if (input.medicalTier === 2) {
+    if (!city.medicalTier2) {
+      throw new UsageError(`${city.name} has one medical-insurance tier; --medical-tier 2 is for Shenzhen.`, 'Leave out --medical-tier.');
+    }
+    const tier = use(city.medicalTier2, 'medicalTier2');
+    if (employee) employee.medical = tier.employee;
+    employer.medical = tier.employer;
+    employer.maternity = tier.maternity ?? 0;
+  }
   return {
     id,
     name: city.name,
     rentTier: city.rentTier,
     socialBase,
     medicalBase,
+    unemploymentBase,
     housingFundBase: toFen(use(city.housingFundBase, 'housingFundBase')),
-    employee: employee && { ...employee, medicalAddOn: yuanToFen(employee.medicalAddOn ?? 0) },
-    employer: use(city.employerRates, 'employerRates'),
+    employee,
+    employer,
     housingFundRate: chooseHousingFundRate(input, city, use),
+    supplementaryFundRate: chooseSupplementaryRate(input, city, use),
     minimumWage: resolveMinimumWage(city, use),
     rounding: city.rounding,
   };
 }
 
-type Use = <T>(param: Dated<T>, key: string) => T;
+type Use = <T>(param: Dated<T>, key: string, early?: boolean) => T;
 
-function chooseHousingFundRate(input: PayrollInput, city: CityLaw, use: Use): number {
+function chooseHousingFundRate(input: MonthFields, city: CityLaw, use: Use): number {
   const range = use(city.housingFundRates, 'housingFundRates');
   if (input.housingFundRate === undefined) return use(city.housingFundDefaultRate, 'housingFundDefaultRate');
   const rate = input.housingFundRate;
@@ -76,11 +97,27 @@ function chooseHousingFundRate(input: PayrollInput, city: CityLaw, use: Use): nu
   return rate;
 }
 
+function chooseSupplementaryRate(input: MonthFields, city: CityLaw, use: Use): number {
+  const rate = input.supplementaryFundRate;
+  if (rate === undefined || rate === 0) return 0;
+  if (!city.supplementaryFundRates) {
+    throw new UsageError(`${city.name} has no supplementary housing fund; --supplementary-fund-rate is for Shanghai.`, 'Leave out --supplementary-fund-rate.');
+  }
+  const range = use(city.supplementaryFundRates, 'supplementaryFundRates');
+  if (rate < range.low - 1e-9 || rate > range.high + 1e-9) {
+    throw new UsageError(
+      `A supplementary housing-fund rate of ${percent(rate)} is outside ${city.name}'s range of ${percent(range.low)} to ${percent(range.high)}.`,
+      `Pick a rate from ${percent(range.low)} to ${percent(range.high)}.`,
+    );
+  }
+  return rate;
+}
+
 function resolveMinimumWage(city: CityLaw, use: Use): CityRules['minimumWage'] {
   // The minimum wage only feeds a warning; before the first one on file the
-  // check is skipped rather than refusing the whole payroll.
+  // check is skipped (a later, higher figure would warn wrongly).
   try {
-    const mw = use(city.minimumWage, 'minimumWage');
+    const mw = use(city.minimumWage, 'minimumWage', false);
     return { amount: yuanToFen(mw.amount), excludesEmployeeContributions: mw.excludesEmployeeContributions ?? false };
   } catch (err) {
     if (err instanceof NoRuleError) return null;

@@ -1,61 +1,96 @@
 /**
  * Check a PayrollInput before any rule is looked up. The CLI validates its
- * flags too, but the engine is also called by batch lines and tests, so it
- * refuses impossible input itself (exit 2) rather than computing nonsense.
+ * flags too, but the engine is also called by batch lines, the library and
+ * tests, so it refuses impossible input itself (exit 2) rather than computing
+ * nonsense. Each month's own input is checked the same way.
  */
 import { UsageError } from '../errors.js';
 import { CITY_IDS } from '../model/city-ids.js';
-import type { PayrollInput } from './types.js';
+import type { MonthFields, PayrollInput } from './types.js';
 
-const MONEY_FIELDS = ['wages', 'taxFree', 'minimumWagePay', 'socialBase', 'insurance', 'deduction', 'bonus'] as const;
+const MONTH_MONEY = ['wages', 'extra', 'dailyBase', 'taxFree', 'minimumWagePay', 'contributionPay', 'socialBase', 'insurance', 'deduction', 'healthInsurance'] as const;
+const YEAR_MONEY = ['bonus', 'privatePension', 'earlierIncome', 'earlierTax', 'earlierInsurance'] as const;
 
 export function checkInput(input: PayrollInput): void {
   checkDate(input.date);
-  for (const field of MONEY_FIELDS) {
-    const v = input[field];
-    if (v !== undefined && !(Number.isSafeInteger(v) && v >= 0)) {
-      throw new UsageError(`${field} must be a whole number of fen, zero or more; got ${v}.`);
-    }
+  for (const field of YEAR_MONEY) checkFen(field, input[field]);
+  const start = input.startMonth ?? 1;
+  checkMonthNumber('The start month', start);
+  if (input.bonusMonth !== undefined) checkMonthNumber('The bonus month', input.bonusMonth);
+  const choice = input.bonusTax ?? 'auto';
+  if (choice !== 'auto' && choice !== 'separate' && choice !== 'merged') {
+    throw new UsageError(`Unknown bonus tax method '${String(choice)}'.`, 'Valid choices: auto, separate, merged.');
   }
-  if ((input.taxFree ?? 0) > input.wages) {
-    throw new UsageError('The tax-free part of the wages is larger than the wages.');
+  if (input.lastYearUnder60k && start !== 1) {
+    throw new UsageError(
+      'The 60,000 deduction from January (STA 2020 No. 19) is for someone at the same employer since last year, so work starts in January.',
+      'Leave out --start-month or --last-year-under-60k.',
+    );
   }
-  if (input.city !== undefined && !(CITY_IDS as readonly string[]).includes(input.city)) {
-    throw new UsageError(`Unknown city '${input.city}'.`, `Valid cities: ${CITY_IDS.join(', ')}.`, 'unknown-city');
+  if (input.lastYearUnder60k && input.firstJob) {
+    throw new UsageError('--first-job and --last-year-under-60k describe different people: the first wage income of the year, or a job held since last year.', 'Pick one.');
   }
-  if (input.city === undefined && input.insurance === undefined) {
+  if ((input.earlierIncome || input.earlierTax || input.earlierInsurance) && start === 1) {
+    throw new UsageError('Income at earlier employers this year comes before --start-month; with work from January there is none.', 'Give --start-month, or leave out the --earlier-… flags.');
+  }
+  if (input.monthly) input.monthly.forEach((f, i) => checkMonth(f, `month ${i + 1}`));
+  else {
+    checkMonth(input, 'the input');
+    for (const change of input.changes ?? []) checkMonth({ ...input, ...change.values }, `month ${change.month}`);
+  }
+}
+
+function checkMonth(f: MonthFields, where: string): void {
+  for (const field of MONTH_MONEY) checkFen(field, f[field]);
+  if (f.city !== undefined && !(CITY_IDS as readonly string[]).includes(f.city)) {
+    throw new UsageError(`Unknown city '${String(f.city).slice(0, 40)}' in ${where}.`, `Valid cities: ${CITY_IDS.join(', ')}.`, 'unknown-city');
+  }
+  if (f.city === undefined && f.insurance === undefined) {
     throw new UsageError(
       'Say where the job is (a city) or how much insurance is withheld a month.',
       `Give --city (${CITY_IDS.join(', ')}) or --insurance <yuan>.`,
     );
   }
-  const start = input.startMonth ?? 1;
-  if (!Number.isInteger(start) || start < 1 || start > 12) {
-    throw new UsageError(`The start month must be 1 to 12; got ${start}.`);
-  }
-  for (const field of ['children', 'infants'] as const) {
-    const n = input[field];
+  for (const field of ['children', 'infants', 'unpaidDays'] as const) {
+    const n = f[field];
     if (n !== undefined && !(Number.isInteger(n) && n >= 0)) {
       throw new UsageError(`${field} must be a whole number, zero or more; got ${n}.`);
     }
   }
-  if (input.elderly !== undefined && input.elderly !== 'only-child' && input.elderly !== 'shared') {
-    throw new UsageError(`Unknown elderly-support case '${String(input.elderly)}'.`, 'Valid choices: only-child, shared.');
+  if (f.elderly !== undefined && f.elderly !== 'only-child' && f.elderly !== 'shared') {
+    throw new UsageError(`Unknown elderly-support case '${String(f.elderly)}'.`, 'Valid choices: only-child, shared.');
   }
-  if (input.rent && input.mortgage) {
+  if (f.continuingEducation !== undefined && f.continuingEducation !== 'degree' && f.continuingEducation !== 'certificate') {
+    throw new UsageError(`Unknown continuing-education case '${String(f.continuingEducation)}'.`, 'Valid choices: degree, certificate.');
+  }
+  if (f.rent && f.mortgage) {
     throw new UsageError('The rent and mortgage-interest deductions cannot be claimed together (国发〔2023〕13号).');
   }
-  if (input.rent && input.city === undefined) {
+  if (f.rent && f.city === undefined) {
     throw new UsageError('The rent deduction depends on the city.', 'Give --city, or put the amount in --deduction.');
   }
-  const choice = input.bonusTax ?? 'auto';
-  if (choice !== 'auto' && choice !== 'separate' && choice !== 'merged') {
-    throw new UsageError(`Unknown bonus tax method '${String(choice)}'.`, 'Valid choices: auto, separate, merged.');
+  if ((f.taxFree ?? 0) > f.wages + (f.extra ?? 0)) {
+    throw new UsageError('The tax-free part of the wages is larger than the wages.');
   }
-  const rate = input.housingFundRate;
-  if (rate !== undefined && !(Number.isFinite(rate) && rate >= 0 && rate <= 1)) {
-    throw new UsageError(`The housing-fund rate must be a fraction between 0 and 1; got ${rate}.`);
+  for (const field of ['housingFundRate', 'supplementaryFundRate', 'annuity'] as const) {
+    const rate = f[field];
+    if (rate !== undefined && !(Number.isFinite(rate) && rate >= 0 && rate <= 1)) {
+      throw new UsageError(`${field} must be a fraction between 0 and 1; got ${rate}.`);
+    }
   }
+  if (f.medicalTier !== undefined && f.medicalTier !== 1 && f.medicalTier !== 2) {
+    throw new UsageError(`The medical tier is 1 or 2; got ${String(f.medicalTier)}.`);
+  }
+}
+
+function checkFen(field: string, v: number | undefined): void {
+  if (v !== undefined && !(Number.isSafeInteger(v) && v >= 0)) {
+    throw new UsageError(`${field} must be a whole number of fen, zero or more; got ${v}.`);
+  }
+}
+
+function checkMonthNumber(what: string, n: number): void {
+  if (!Number.isInteger(n) || n < 1 || n > 12) throw new UsageError(`${what} must be 1 to 12; got ${n}.`);
 }
 
 function checkDate(date: string): void {

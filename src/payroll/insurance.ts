@@ -1,81 +1,107 @@
 /**
  * Monthly social insurance and housing fund (五险一金), employee and employer
  * side, from a city's rules. Each contribution is rounded on its own with the
- * city's rounding setting.
+ * city's rounding setting; each insurance is clamped to its own base range.
  */
 import { applyRate, clampFen, formatYuan, type Fen } from '../money.js';
 import type { BaseRange, CityRules } from './city-rules.js';
-import type { InsuranceResult, PayrollInput, Warning } from './types.js';
+import type { InsuranceResult, MonthFields, Warning } from './types.js';
 
-const ZERO = { pension: 0, medical: 0, unemployment: 0, housingFund: 0, total: 0 };
+const ZERO = { pension: 0, medical: 0, unemployment: 0, housingFund: 0, supplementaryFund: 0, total: 0 };
+const NO_BASE = { social: 0, medical: 0, unemployment: 0, housingFund: 0 };
+
+/** The employee's enterprise annuity: rate × base, deductible up to capRate × base. */
+function annuityShare(input: MonthFields, base: Fen, capRate: number | null): { annuity: Fen; annuityDeductible: Fen } {
+  if (!input.annuity) return { annuity: 0, annuityDeductible: 0 };
+  const annuity = applyRate(base, input.annuity);
+  return { annuity, annuityDeductible: Math.min(annuity, capRate === null ? 0 : applyRate(base, capRate)) };
+}
 
 export function computeInsurance(
-  input: PayrollInput,
+  input: MonthFields,
   city: CityRules | null,
   taxFreeRate: number | null,
+  annuityCapRate: number | null = null,
 ): { insurance: InsuranceResult; warnings: Warning[] } {
   const warnings: Warning[] = [];
   if (!city) {
     // A given insurance sum replaces the city computation and is all deductible.
-    const total = input.insurance ?? 0;
+    const { annuity, annuityDeductible } = annuityShare(input, input.socialBase ?? input.wages, annuityCapRate);
+    const total = (input.insurance ?? 0) + annuity;
     const employer = { ...ZERO, injury: 0 };
-    return { insurance: { base: { social: 0, housingFund: 0 }, employee: { ...ZERO, total }, employer, deductible: total, taxableExcess: 0 }, warnings };
+    const employee = { ...ZERO, annuity, total };
+    return { insurance: { base: NO_BASE, employee, employer, deductible: input.insurance ?? 0, taxableExcess: 0, annuityDeductible }, warnings };
   }
 
-  const declared = input.socialBase ?? input.wages;
-  const social = clampFen(declared, city.socialBase.floor, city.socialBase.ceiling);
-  const medicalBase = clampFen(declared, city.medicalBase.floor, city.medicalBase.ceiling);
-  const housingFundBase = clampFen(declared, city.housingFundBase.floor, city.housingFundBase.ceiling);
-  if (input.socialBase !== undefined && (social !== declared || medicalBase !== declared || housingFundBase !== declared)) {
-    warnings.push(clampWarning(city, declared, city.socialBase, city.housingFundBase));
+  const declared = input.socialBase ?? input.contributionPay ?? input.wages;
+  const clamp = (range: BaseRange) => clampFen(declared, range.floor, range.ceiling);
+  const base = {
+    social: clamp(city.socialBase),
+    medical: clamp(city.medicalBase),
+    unemployment: clamp(city.unemploymentBase),
+    housingFund: clamp(city.housingFundBase),
+  };
+  if (input.socialBase !== undefined && Object.values(base).some((b) => b !== declared)) {
+    warnings.push(clampWarning(city, declared));
   }
 
   const si = city.rounding.socialInsurance;
   const hf = city.rounding.housingFund;
-  const siRate = (base: Fen, rate: number) => applyRate(base, rate, si.unit, si.mode);
-  const employerHousingFund = applyRate(housingFundBase, city.housingFundRate, hf.unit, hf.mode);
+  const siRate = (amount: Fen, rate: number) => applyRate(amount, rate, si.unit, si.mode);
+  // Shanghai rounds the basic and the supplementary fund each on its own (沪公积金管委会).
+  const hfRate = (rate: number) => applyRate(base.housingFund, rate, hf.unit, hf.mode);
+  const housingFund = hfRate(city.housingFundRate);
+  const supplementaryFund = city.supplementaryFundRate > 0 ? hfRate(city.supplementaryFundRate) : 0;
   const er = city.employer;
   const employerParts = {
-    pension: siRate(social, er.pension),
-    medical: siRate(medicalBase, er.medical),
-    unemployment: siRate(social, er.unemployment),
-    injury: siRate(social, er.injury),
-    housingFund: employerHousingFund,
+    pension: siRate(base.social, er.pension),
+    medical: siRate(base.medical, er.medical) + (er.maternity > 0 ? siRate(base.medical, er.maternity) : 0),
+    unemployment: siRate(base.unemployment, er.unemployment),
+    injury: siRate(base.social, er.injury),
+    housingFund,
+    supplementaryFund,
   };
   const employer = { ...employerParts, total: sum(employerParts) };
 
-  // 财税〔2006〕10号: housing fund is exempt only up to 12% of a base capped at
-  // 3× the city average wage (the housing-fund ceiling); the rest is taxable.
-  const taxFreeCap = taxFreeRate === null ? Infinity : applyRate(housingFundBase, taxFreeRate);
-  const taxableExcess = Math.max(0, employerHousingFund - taxFreeCap);
+  // 财税〔2006〕10号: housing fund (basic and supplementary together) is exempt
+  // only up to 12% of a base capped at 3× the city average wage (the
+  // housing-fund ceiling); the rest is taxable.
+  const taxFreeCap = taxFreeRate === null ? Infinity : applyRate(base.housingFund, taxFreeRate);
+  const fund = housingFund + supplementaryFund;
+  const taxableExcess = Math.max(0, fund - taxFreeCap);
 
+  // 财税〔2013〕103号: the annuity is deductible up to 4% of the contribution base.
+  const { annuity, annuityDeductible } = annuityShare(input, base.social, annuityCapRate);
   if (!city.employee) {
-    const total = input.insurance ?? 0;
-    return { insurance: { base: { social, housingFund: housingFundBase }, employee: { ...ZERO, total }, employer, deductible: total, taxableExcess }, warnings };
+    const given = input.insurance ?? 0;
+    const employee = { ...ZERO, annuity, total: given + annuity };
+    return { insurance: { base, employee, employer, deductible: given, taxableExcess, annuityDeductible }, warnings };
   }
   const ee = city.employee;
   const employeeParts = {
-    pension: siRate(social, ee.pension),
-    // Beijing adds a fixed 3 yuan a month (大额医疗互助) to the 2%.
-    medical: siRate(medicalBase, ee.medical) + ee.medicalAddOn,
-    unemployment: siRate(social, ee.unemployment),
-    housingFund: applyRate(housingFundBase, city.housingFundRate, hf.unit, hf.mode),
+    pension: siRate(base.social, ee.pension),
+    // A fixed charge a month on top of the rate (Beijing 大额医疗互助 3 yuan, Nanjing 大病救助 10 yuan, …).
+    medical: siRate(base.medical, ee.medical) + ee.medicalAddOn,
+    unemployment: siRate(base.unemployment, ee.unemployment),
+    housingFund,
+    supplementaryFund,
+    annuity,
   };
   const employee = { ...employeeParts, total: sum(employeeParts) };
-  const deductible = employee.total - employee.housingFund + Math.min(employee.housingFund, taxFreeCap);
-  return { insurance: { base: { social, housingFund: housingFundBase }, employee, employer, deductible, taxableExcess }, warnings };
+  const deductible = employee.total - annuity - fund + Math.min(fund, taxFreeCap);
+  return { insurance: { base, employee, employer, deductible, taxableExcess, annuityDeductible }, warnings };
 }
 
 function sum(parts: Record<string, Fen>): Fen {
   return Object.values(parts).reduce((a, b) => a + b, 0);
 }
 
-function clampWarning(city: CityRules, declared: Fen, social: BaseRange, housingFund: BaseRange): Warning {
+function clampWarning(city: CityRules, declared: Fen): Warning {
+  const range = (r: BaseRange) => `${formatYuan(r.floor)}–${formatYuan(r.ceiling)}`;
   return {
     code: 'social-base-clamped',
     message:
       `A contribution base of ${formatYuan(declared)} is outside ${city.name}'s limits ` +
-      `(social insurance ${formatYuan(social.floor)}–${formatYuan(social.ceiling)}, ` +
-      `housing fund ${formatYuan(housingFund.floor)}–${formatYuan(housingFund.ceiling)}); the nearest limit is used.`,
+      `(social insurance ${range(city.socialBase)}, housing fund ${range(city.housingFundBase)}); the nearest limit is used.`,
   };
 }

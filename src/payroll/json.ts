@@ -1,44 +1,85 @@
 /**
  * PayrollResult (fen) -> the contract's JSON keys (CONTRACT.md, "JSON"), amounts
  * in yuan to 0.01. Rates stay fractions; law figures in `rules` are as written
- * in the data files (yuan).
+ * in the data files (yuan). Keys that only some cities or inputs have
+ * (supplementary fund, annuity) appear only when they are not zero.
  */
 import { fenToYuan, type Fen } from '../money.js';
-import type { PayrollResult } from './types.js';
+import type { InsuranceResult, MonthResult, PayrollResult, Reconciliation } from './types.js';
 
 const y = (fen: Fen): number => fenToYuan(fen);
 
+export function insuranceToJson(ins: InsuranceResult) {
+  const { base, employee, employer } = ins;
+  const optional = (parts: { supplementaryFund: Fen; annuity?: Fen }) => ({
+    ...(parts.supplementaryFund ? { supplementaryFund: y(parts.supplementaryFund) } : {}),
+    ...(parts.annuity ? { annuity: y(parts.annuity) } : {}),
+  });
+  return {
+    base: { social: y(base.social), medical: y(base.medical), unemployment: y(base.unemployment), housingFund: y(base.housingFund) },
+    employee: {
+      pension: y(employee.pension),
+      medical: y(employee.medical),
+      unemployment: y(employee.unemployment),
+      housingFund: y(employee.housingFund),
+      ...optional(employee),
+      total: y(employee.total),
+    },
+    employer: {
+      pension: y(employer.pension),
+      medical: y(employer.medical),
+      unemployment: y(employer.unemployment),
+      injury: y(employer.injury),
+      housingFund: y(employer.housingFund),
+      ...optional(employer),
+      total: y(employer.total),
+    },
+  };
+}
+
+function monthToJson(m: MonthResult) {
+  return {
+    month: m.month,
+    gross: y(m.gross),
+    insurance: y(m.insurance),
+    cumulativeTaxable: y(m.cumulativeTaxable),
+    rate: m.rate,
+    tax: y(m.tax),
+    net: y(m.net),
+    rulesFrom: m.rulesFrom,
+    employer: m.employer === null ? null : m.employer + 1,
+    ...(m.bonus ? { bonus: y(m.bonus), bonusTax: y(m.bonusTax) } : {}),
+  };
+}
+
+export function reconciliationToJson(r: Reconciliation) {
+  return {
+    income: y(r.income),
+    deductions: y(r.deductions),
+    deductionDetail: {
+      basic: y(r.deductionDetail.basic),
+      insurance: y(r.deductionDetail.insurance),
+      special: y(r.deductionDetail.special),
+      other: y(r.deductionDetail.other),
+    },
+    taxableIncome: y(r.taxableIncome),
+    taxDue: y(r.taxDue),
+    withheld: y(r.withheld),
+    balance: y(r.balance),
+    exempt: r.exempt,
+    exemptReason: r.exemptReason,
+    bonusMethod: r.bonusMethod,
+    employers: r.employers.map((e) => ({ fromMonth: e.fromMonth, toMonth: e.toMonth, city: e.city, withheld: y(e.withheld) })),
+    ...(r.earlierTax ? { earlierTax: y(r.earlierTax) } : {}),
+    settle: r.settle,
+  };
+}
+
 export function payrollToJson(result: PayrollResult) {
-  const { base, employee, employer } = result.insurance;
   const comparison = result.bonusComparison;
   return {
-    insurance: {
-      base: { social: y(base.social), housingFund: y(base.housingFund) },
-      employee: {
-        pension: y(employee.pension),
-        medical: y(employee.medical),
-        unemployment: y(employee.unemployment),
-        housingFund: y(employee.housingFund),
-        total: y(employee.total),
-      },
-      employer: {
-        pension: y(employer.pension),
-        medical: y(employer.medical),
-        unemployment: y(employer.unemployment),
-        injury: y(employer.injury),
-        housingFund: y(employer.housingFund),
-        total: y(employer.total),
-      },
-    },
-    months: result.months.map((m) => ({
-      month: m.month,
-      gross: y(m.gross),
-      insurance: y(m.insurance),
-      cumulativeTaxable: y(m.cumulativeTaxable),
-      rate: m.rate,
-      tax: y(m.tax),
-      net: y(m.net),
-    })),
+    insurance: insuranceToJson(result.insurance),
+    months: result.months.map(monthToJson),
     annual: {
       gross: y(result.annual.gross),
       bonus: y(result.annual.bonus),
@@ -56,7 +97,8 @@ export function payrollToJson(result: PayrollResult) {
       chosen: comparison.chosen,
       saving: comparison.saving === null ? null : y(comparison.saving),
     },
-    warnings: result.warnings.map((w) => ({ code: w.code, message: w.message })),
+    reconciliation: reconciliationToJson(result.reconciliation),
+    warnings: result.warnings.map((w) => ({ code: w.code, message: w.message, ...(w.figures ? { figures: w.figures } : {}) })),
     rules: result.rules.map((r) => ({ ...r })),
   };
 }

@@ -1,17 +1,22 @@
 /**
- * The payroll of one year at one job: insurance, cumulative withholding on
- * wages, the year-end bonus, take-home and employer cost. Pure: the date and
- * the law come in, a plain result goes out.
+ * The payroll of one tax year, month by month: each month its own pay and the
+ * rules in force on its first day; cumulative withholding at each employer;
+ * the year-end bonus in its month; take-home, employer cost and the annual
+ * reconciliation. Pure: the date and the law come in, a plain result goes out.
  */
+import { UsageError } from '../errors.js';
 import type { Law } from '../model/law-schema.js';
-import { roundFen, type Fen } from '../money.js';
+import { roundFen, yuanToFen, type Fen } from '../money.js';
 import { chooseBonusTax } from './bonus.js';
 import { checkInput } from './input.js';
 import { computeInsurance } from './insurance.js';
-import { resolveRules } from './rules.js';
-import type { MonthResult, PayrollInput, PayrollResult, Warning } from './types.js';
-import { checkMinimumWage, warnAboutData } from './warnings.js';
-import { withholdTax } from './withholding.js';
+import { planYear, type PlanMonth, type YearPlan } from './plan.js';
+import { reconcile } from './reconcile.js';
+import { createLookup, resolveRules, type Rules } from './rules.js';
+import type { Bracket } from './tax-table.js';
+import type { InsuranceResult, MonthResult, PayrollInput, PayrollResult, Provenance, Warning } from './types.js';
+import { checkMinimumWage, mergeProvenance, warnAboutData, warnNegativeTakeHome } from './warnings.js';
+import { withholdTax, type WithholdingMonth } from './withholding.js';
 
 export type {
   AnnualResult,
@@ -19,62 +24,135 @@ export type {
   BonusMethod,
   BonusTaxChoice,
   InsuranceResult,
+  MonthChange,
+  MonthFields,
   MonthResult,
   PayrollInput,
   PayrollResult,
   Provenance,
+  Reconciliation,
   Warning,
 } from './types.js';
 
+/** One month worked out before withholding. */
+interface Worked {
+  plan: PlanMonth;
+  rules: Rules;
+  insurance: InsuranceResult;
+  gross: Fen;
+  unpaid: Fen;
+  extra: Fen;
+  /** Taxable income of the month. */
+  income: Fen;
+  /** Special, continuing-education and other deductions (insurance apart). */
+  deductions: Fen;
+}
+
 export function computePayroll(input: PayrollInput, law: Law): PayrollResult {
   checkInput(input);
-  const { rules, provenance } = resolveRules(input, law);
-  const warnings: Warning[] = [];
-  const { insurance, warnings: baseWarnings } = computeInsurance(input, rules.city, rules.tax.housingFundTaxFreeRate);
-  warnings.push(...baseWarnings);
-  const belowMinimum = checkMinimumWage(rules.city, input.minimumWagePay ?? input.wages, insurance.employee.total);
-  if (belowMinimum) warnings.push(belowMinimum);
-
-  const startMonth = input.startMonth ?? 1;
-  const employed = 13 - startMonth;
-  const withholding = withholdTax({
-    startMonth,
-    firstJob: input.firstJob ?? false,
-    taxableIncome: input.wages - (input.taxFree ?? 0) + insurance.taxableExcess,
-    deductible: insurance.deductible,
-    specialDeduction: rules.tax.specialDeduction,
-    basicDeduction: rules.tax.basicDeduction,
-    annualTable: rules.tax.annualTable,
-  });
-
-  const months: MonthResult[] = withholding.months.map((m) => {
-    if (m.month < startMonth) return { ...m, gross: 0, insurance: 0, net: 0 };
-    const net = input.wages - insurance.employee.total - m.tax;
-    return { month: m.month, gross: input.wages, insurance: insurance.employee.total, cumulativeTaxable: m.cumulativeTaxable, rate: m.rate, tax: m.tax, net };
-  });
-
+  const plan = planYear(input);
   const bonus = input.bonus ?? 0;
-  const bonusTax =
-    bonus > 0
-      ? chooseBonusTax({
-          bonus,
-          choice: input.bonusTax ?? 'auto',
-          monthlyTable: rules.tax.bonusTable,
-          annualTable: rules.tax.annualTable,
-          yearTaxable: withholding.yearTaxable,
-        })
-      : null;
-  if (bonusTax) warnings.push(...bonusTax.warnings);
-  warnings.push(...warnAboutData(provenance));
+  const bonusMonth = input.bonusMonth ?? 12;
+  const provenance: Provenance[][] = [];
+  const warnings: Warning[] = [];
 
-  const gross = employed * input.wages + bonus;
-  const insuranceYear = employed * insurance.employee.total;
-  const incomeTax = withholding.total + (bonusTax?.tax ?? 0);
-  const employedMonths = months.slice(startMonth - 1);
+  const employed = plan.months.filter((m) => m.employer !== null);
+  const pensionShares = spreadPrivatePension(input, law, employed, provenance);
+  const worked: Worked[] = employed.map((m, i) => {
+    const r = resolveRules(m.fields, law, m.date, { bonus: m.month === bonusMonth ? bonus : 0, bonusTax: input.bonusTax, lastMonth: m.month === 12 });
+    provenance.push(tagMonths(r.provenance, m.month));
+    return workMonth(m, r.rules, pensionShares[i], warnings);
+  });
+
+  // Withholding at each employer, with the bonus merged into its month or not.
+  const withhold = (mergedBonus: Fen) => plan.employers.map((e, index) => {
+    const own = worked.filter((w) => w.plan.employer === index);
+    const yearDeduction = e.lastYearUnder60k ? lastYearDeduction(law, own[0].plan.date, provenance) : null;
+    const months: WithholdingMonth[] = own.map((w) => ({
+      month: w.plan.month,
+      income: w.income + (w.plan.month === bonusMonth ? mergedBonus : 0),
+      deductions: w.insurance.deductible + w.deductions,
+      basicDeduction: w.rules.tax.basicDeduction,
+      annualTable: w.rules.tax.annualTable,
+    }));
+    return withholdTax(months, { firstJob: e.firstJob, yearDeduction });
+  });
+  const wagesOnly = withhold(0);
+  const byMonth = new Map(wagesOnly.flatMap((e) => e.months).map((m) => [m.month, m]));
+
+  let bonusTax: ReturnType<typeof chooseBonusTax> | null = null;
+  if (bonus > 0) {
+    const paidIn = worked.find((w) => w.plan.month === bonusMonth);
+    if (!paidIn) {
+      throw new UsageError(`The year-end bonus is paid in month ${bonusMonth}, before work starts in month ${plan.startMonth}.`, 'Set --bonus-month to a month worked.');
+    }
+    const sum = (runs: { total: Fen }[]) => runs.reduce((s, e) => s + e.total, 0);
+    bonusTax = chooseBonusTax({
+      bonus,
+      choice: input.bonusTax ?? 'auto',
+      monthlyTable: paidIn.rules.tax.bonusTable,
+      mergedTax: sum(withhold(bonus)) - sum(wagesOnly),
+    });
+    warnings.push(...bonusTax.warnings);
+  }
+
+  const months: MonthResult[] = plan.months.map((m) => {
+    const w = worked.find((x) => x.plan.month === m.month);
+    const rulesFrom = m.date;
+    if (!w) return emptyMonth(m.month, rulesFrom);
+    const t = byMonth.get(m.month)!;
+    const insurance = w.insurance.employee.total;
+    return {
+      month: m.month,
+      employer: m.employer,
+      rulesFrom,
+      gross: w.gross,
+      extra: w.extra,
+      unpaid: w.unpaid,
+      insurance,
+      detail: w.insurance,
+      deductions: w.deductions,
+      cumulativeTaxable: t.cumulativeTaxable,
+      rate: t.rate,
+      tax: t.tax,
+      net: w.gross - insurance - t.tax,
+      bonus: m.month === bonusMonth ? bonus : 0,
+      bonusTax: m.month === bonusMonth && bonusTax ? bonusTax.tax : 0,
+      employerCost: w.gross + w.insurance.employer.total + (m.month === bonusMonth ? bonus : 0),
+    };
+  });
+
+  const focus = months[plan.focus - 1];
+  const first = months[plan.startMonth - 1];
+  const employedMonths = months.filter((m) => m.employer !== null);
+  const wagesGross = sumOf(employedMonths, (m) => m.gross);
+  const insuranceYear = sumOf(employedMonths, (m) => m.insurance);
+  const incomeTax = sumOf(employedMonths, (m) => m.tax) + (bonusTax?.tax ?? 0);
+  const gross = wagesGross + bonus;
+
+  const reconciliation = reconcile({
+    plan,
+    worked: worked.map((w) => ({ month: w.plan.month, employer: w.plan.employer!, city: w.plan.fields.city ?? null, income: w.income, insurance: w.insurance.deductible, special: w.rules.tax.specialDeduction + w.rules.tax.certificate, other: w.deductions - w.rules.tax.specialDeduction - w.rules.tax.certificate })),
+    withheld: wagesOnly.map((e) => e.total),
+    bonus,
+    bonusTax: bonusTax && { method: bonusTax.method, tax: bonusTax.tax, separate: bonusTax.comparison.separate },
+    bonusEmployer: bonus > 0 ? months[bonusMonth - 1].employer : null,
+    input,
+    law,
+    lookup: yearLookup(plan, provenance),
+  });
+
+  warnings.push(...checkMinimumWages(worked));
+  const negative = warnNegativeTakeHome(employedMonths);
+  if (negative) warnings.push(negative);
+  const rules = mergeProvenance(provenance);
+  warnings.push(...warnAboutData(rules));
+
   return {
     date: input.date,
     city: input.city ?? null,
-    insurance,
+    focus: plan.focus,
+    insurance: focus.detail ?? first.detail!,
     months,
     annual: {
       gross,
@@ -84,18 +162,94 @@ export function computePayroll(input: PayrollInput, law: Law): PayrollResult {
       incomeTax,
       insurance: insuranceYear,
       net: gross - insuranceYear - incomeTax,
-      employerCost: gross + employed * insurance.employer.total,
+      employerCost: sumOf(employedMonths, (m) => m.employerCost),
     },
     takeHome: {
-      firstMonth: employedMonths[0].net,
-      average: averageFen(employedMonths.map((m) => m.net)),
+      firstMonth: first.net,
+      average: roundFen(sumOf(employedMonths, (m) => m.net) / employedMonths.length),
     },
     bonusComparison: bonusTax?.comparison ?? null,
+    reconciliation,
     warnings,
-    rules: provenance,
+    rules,
   };
 }
 
-function averageFen(values: readonly Fen[]): Fen {
-  return roundFen(values.reduce((a, b) => a + b, 0) / values.length);
+function workMonth(m: PlanMonth, rules: Rules, privatePension: Fen, warnings: Warning[]): Worked {
+  const f = m.fields;
+  const extra = f.extra ?? 0;
+  const unpaid = f.unpaidDays ? roundFen(((f.dailyBase ?? f.wages) * f.unpaidDays) / rules.tax.payDayDivisor!) : 0;
+  if (unpaid > f.wages) {
+    throw new UsageError(`${f.unpaidDays} unpaid days in month ${m.month} cost more than the month's pay.`, 'A month has at most about 22 working days.');
+  }
+  const gross = f.wages + extra - unpaid;
+  if ((f.taxFree ?? 0) > gross) throw new UsageError(`The tax-free part of month ${m.month}'s pay is larger than the pay.`);
+  const { insurance, warnings: baseWarnings } = computeInsurance(f, rules.city, rules.tax.housingFundTaxFreeRate, rules.tax.annuityCapRate);
+  for (const w of baseWarnings) if (!warnings.some((x) => x.code === w.code)) warnings.push(w);
+  const t = rules.tax;
+  return {
+    plan: m,
+    rules,
+    insurance,
+    gross,
+    unpaid,
+    extra,
+    income: gross - (f.taxFree ?? 0) + insurance.taxableExcess,
+    deductions: t.specialDeduction + t.certificate + t.healthInsurance + insurance.annuityDeductible + privatePension,
+  };
 }
+
+/** Private pension paid in the year, capped, spread evenly over the months employed (12,000 → 1,000 a month). */
+function spreadPrivatePension(input: PayrollInput, law: Law, employed: PlanMonth[], provenance: Provenance[][]): Fen[] {
+  if (!input.privatePension || employed.length === 0) return employed.map(() => 0);
+  const lookup = createLookup(employed[0].date);
+  const cap = yuanToFen(lookup.use(law.tax.otherDeductions.privatePensionYearly, 'tax.otherDeductions.privatePensionYearly'));
+  provenance.push(lookup.provenance);
+  const total = Math.min(input.privatePension, cap);
+  const each = Math.floor(total / employed.length);
+  // The fen left over go to the last months, so the year adds up exactly.
+  const rest = total - each * employed.length;
+  return employed.map((_, i) => each + (i >= employed.length - rest ? 1 : 0));
+}
+
+function lastYearDeduction(law: Law, date: string, provenance: Provenance[][]): Fen {
+  const lookup = createLookup(date);
+  const rule = lookup.use(law.tax.lastYearUnder60k, 'tax.lastYearUnder60k');
+  provenance.push(lookup.provenance);
+  return yuanToFen(rule.deduction);
+}
+
+/** Year-level figures (the reconciliation's) are looked up on the year's last day. */
+function yearLookup(plan: YearPlan, provenance: Provenance[][]) {
+  const lookup = createLookup(`${plan.year}-12-31`);
+  provenance.push(lookup.provenance);
+  return lookup;
+}
+
+function checkMinimumWages(worked: Worked[]): Warning[] {
+  const below = worked
+    .filter((w) => !w.unpaid)
+    .map((w) => ({ month: w.plan.month, warning: checkMinimumWage(w.rules.city, w.plan.fields.minimumWagePay ?? w.plan.fields.wages, w.insurance.employee.total) }))
+    .filter((x) => x.warning !== null);
+  if (below.length === 0) return [];
+  const first = below[0].warning!;
+  if (below.length === worked.length) return [first];
+  return [{ ...first, message: `${first.message.replace(/\.$/, '')} (months ${below.map((b) => b.month).join(', ')}).` }];
+}
+
+function tagMonths(list: Provenance[], month: number): Provenance[] {
+  return list.map((p) => ({ ...p, months: [month] }));
+}
+
+function emptyMonth(month: number, rulesFrom: string): MonthResult {
+  return {
+    month, employer: null, rulesFrom, gross: 0, extra: 0, unpaid: 0, insurance: 0, detail: null, deductions: 0,
+    cumulativeTaxable: 0, rate: 0, tax: 0, net: 0, bonus: 0, bonusTax: 0, employerCost: 0,
+  };
+}
+
+function sumOf<T>(items: readonly T[], f: (item: T) => Fen): Fen {
+  return items.reduce((s, x) => s + f(x), 0);
+}
+
+export type { Bracket };

@@ -9,7 +9,7 @@ import type { Law } from '../model/law-schema.js';
 import { yuanToFen, type Fen } from '../money.js';
 import { resolveCityRules, type CityRules } from './city-rules.js';
 import { toFenTable, type Bracket } from './tax-table.js';
-import type { PayrollInput, Provenance } from './types.js';
+import type { MonthFields, PayrollInput, Provenance } from './types.js';
 
 export type { CityRules } from './city-rules.js';
 
@@ -18,10 +18,18 @@ export interface TaxRules {
   basicDeduction: Fen;
   /** Housing fund tax-free cap as a fraction of its base; null when no city computation needs it. */
   housingFundTaxFreeRate: number | null;
-  /** Special additional deductions a month, itemised ones plus `deduction`. */
+  /** Special additional deductions a month: itemised ones (a degree's continuing education included) plus `deduction`. */
   specialDeduction: Fen;
+  /** A certificate's continuing-education deduction, taken once (0 when not claimed). */
+  certificate: Fen;
+  /** Tax-preferred health insurance deductible this month (capped). */
+  healthInsurance: Fen;
+  /** The annuity's deductible share of the base; null when no annuity is paid. */
+  annuityCapRate: number | null;
   /** The monthly table for a bonus taxed apart; null when there is no bonus or the rule has ended. */
   bonusTable: Bracket[] | null;
+  /** Monthly pay ÷ this = daily pay (unpaid leave); null when unused. */
+  payDayDivisor: number | null;
 }
 
 export interface Rules {
@@ -32,7 +40,8 @@ export interface Rules {
 /** Looks values up on one date and keeps their provenance. */
 export interface Lookup {
   date: string;
-  use<T>(param: Dated<T>, id: string, label?: string): T;
+  /** `early`: before the first figure on file, use the earliest and mark it (city figures, CONTRACT "Months and rules"). */
+  use<T>(param: Dated<T>, id: string, label?: string, options?: { early?: boolean }): T;
   provenance: Provenance[];
 }
 
@@ -41,19 +50,25 @@ export function createLookup(date: string): Lookup {
   return {
     date,
     provenance,
-    use(param, id, label) {
-      const r = valueAt(label ? { ...param, label } : param, date, id);
+    use(param, id, label, options) {
+      const named = label ? { ...param, label } : param;
+      const first = param.values[0];
+      const early = options?.early === true && first !== undefined && date < first.from;
+      const r = valueAt(named, early ? first.from : date, id);
       const entry: Provenance = { id, label: r.label, value: r.value, unit: r.unit, from: r.from, confidence: r.confidence, ref: r.ref, stale: r.stale };
       if (r.until !== undefined) entry.until = r.until;
+      if (r.url !== undefined) entry.url = r.url;
       if (r.note !== undefined) entry.note = r.note;
+      if (early) entry.early = true;
       provenance.push(entry);
       return r.value;
     },
   };
 }
 
-export function resolveRules(input: PayrollInput, law: Law): { rules: Rules; provenance: Provenance[] } {
-  const lookup = createLookup(input.date);
+/** Every figure one month needs, looked up on `date` (the month's first day). */
+export function resolveRules(input: PayrollInput | MonthFields, law: Law, date: string, flags: { bonus?: Fen; bonusTax?: string; lastMonth?: boolean } = {}): { rules: Rules; provenance: Provenance[] } {
+  const lookup = createLookup(date);
   const tax = law.tax;
   // The income-tax figures come first, so a date before 2019 is refused with their start date.
   const annualTable = toFenTable(lookup.use(tax.annualTable, 'tax.annualTable'));
@@ -61,14 +76,23 @@ export function resolveRules(input: PayrollInput, law: Law): { rules: Rules; pro
   const city = input.city === undefined ? null : resolveCityRules(input, law, lookup);
   const housingFundTaxFreeRate = city && input.insurance === undefined ? lookup.use(tax.housingFundTaxFreeRate, 'tax.housingFundTaxFreeRate') : null;
   const specialDeduction = resolveSpecialDeduction(input, law, lookup, city);
-  const bonusTable = resolveBonusTable(input, law, lookup);
+  const other = tax.otherDeductions;
+  const certificate = input.continuingEducation === 'certificate' && flags.lastMonth
+    ? yuanToFen(lookup.use(tax.specialDeductions.continuingEducation, 'tax.specialDeductions.continuingEducation').certificateOnce)
+    : 0;
+  const healthInsurance = input.healthInsurance
+    ? Math.min(input.healthInsurance, yuanToFen(lookup.use(other.healthInsuranceMonthly, 'tax.otherDeductions.healthInsuranceMonthly')))
+    : 0;
+  const annuityCapRate = input.annuity ? lookup.use(other.annuityRate, 'tax.otherDeductions.annuityRate') : null;
+  const bonusTable = flags.bonus ? resolveBonusTable(flags.bonusTax, law, lookup) : null;
+  const payDayDivisor = input.unpaidDays ? lookup.use(tax.payDivisors, 'tax.payDivisors').day : null;
   return {
-    rules: { tax: { annualTable, basicDeduction, housingFundTaxFreeRate, specialDeduction, bonusTable }, city },
+    rules: { tax: { annualTable, basicDeduction, housingFundTaxFreeRate, specialDeduction, certificate, healthInsurance, annuityCapRate, bonusTable, payDayDivisor }, city },
     provenance: lookup.provenance,
   };
 }
 
-function resolveSpecialDeduction(input: PayrollInput, law: Law, lookup: Lookup, city: CityRules | null): Fen {
+function resolveSpecialDeduction(input: MonthFields, law: Law, lookup: Lookup, city: CityRules | null): Fen {
   const d = law.tax.specialDeductions;
   let yuan = 0;
   if (input.children) yuan += input.children * lookup.use(d.children, 'tax.specialDeductions.children');
@@ -78,18 +102,20 @@ function resolveSpecialDeduction(input: PayrollInput, law: Law, lookup: Lookup, 
   if (input.mortgage) yuan += lookup.use(d.mortgage, 'tax.specialDeductions.mortgage');
   // checkInput refuses rent without a city.
   if (input.rent && city) yuan += lookup.use(d.rent, 'tax.specialDeductions.rent')[city.rentTier];
+  if (input.continuingEducation === 'degree') {
+    yuan += lookup.use(d.continuingEducation, 'tax.specialDeductions.continuingEducation').degreeMonthly;
+  }
   return yuanToFen(yuan) + (input.deduction ?? 0);
 }
 
-function resolveBonusTable(input: PayrollInput, law: Law, lookup: Lookup): Bracket[] | null {
-  if (!input.bonus) return null;
+function resolveBonusTable(choice: string | undefined, law: Law, lookup: Lookup): Bracket[] | null {
   // The table's `until` is the end of the separate-taxation rule itself, not a
   // period that might be renewed: past it, the bonus is merged (never "stale").
-  const resolved = valueAt(law.tax.bonusTable, input.date, 'tax.bonusTable');
+  const resolved = valueAt(law.tax.bonusTable, lookup.date, 'tax.bonusTable');
   if (!resolved.stale) return toFenTable(lookup.use(law.tax.bonusTable, 'tax.bonusTable'));
-  if (input.bonusTax === 'separate') {
+  if (choice === 'separate') {
     throw new NoRuleError(
-      `Separate taxation of the year-end bonus ended on ${resolved.until}; on ${input.date} the bonus is merged into annual income.`,
+      `Separate taxation of the year-end bonus ended on ${resolved.until}; on ${lookup.date} the bonus is merged into annual income.`,
       'Use --bonus-tax merged (or auto).',
     );
   }

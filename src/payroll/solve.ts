@@ -20,6 +20,8 @@ export function solveGross(
   targetNet: Fen,
   input: Omit<PayrollInput, 'wages'>,
   law: Law,
+  /** The payroll input for a candidate gross (default: the input with those wages every month). */
+  build: (wages: Fen) => PayrollInput = (wages) => ({ ...input, wages }),
 ): { wages: Fen; result: PayrollResult; exact: boolean } {
   if (!Number.isSafeInteger(targetNet) || targetNet <= 0) {
     throw new UsageError(`The target take-home must be more than zero; got ${formatYuan(targetNet)}.`);
@@ -27,7 +29,7 @@ export function solveGross(
   const cache = new Map<Fen, PayrollResult>();
   const run = (wages: Fen): PayrollResult => {
     let result = cache.get(wages);
-    if (!result) cache.set(wages, (result = computePayroll({ ...input, wages }, law)));
+    if (!result) cache.set(wages, (result = computePayroll(build(wages), law)));
     return result;
   };
   const net = (wages: Fen) => run(wages).takeHome.average;

@@ -6,21 +6,32 @@
 import type { Resolved } from '../model/lookup.js';
 import type { Fen } from '../money.js';
 
-export interface PayrollInput {
-  /** YYYY-MM-DD: which rules apply. */
-  date: string;
-  /** City id; needed unless `insurance` is given. */
+/** What may differ from one month to the next (the keys of --from, --in and --job). */
+export interface MonthFields {
+  /** City id; needed unless `insurance` is given. A new employer may change it. */
   city?: string;
-  /** Monthly gross wages (sum of all pay lines). */
+  /** Regular monthly gross wages (the sum of the month's recurring pay lines). */
   wages: Fen;
-  /** Part of `wages` that is not taxable (default 0). */
+  /** One-off pay taxed as wages in its month (a 13th month, a sign-on bonus, a quarterly bonus). */
+  extra?: Fen;
+  /** Days of unpaid leave: each costs `dailyBase` ÷ the pay-day divisor (21.75). */
+  unpaidDays?: number;
+  /** Pay the daily wage is taken from (base pay; default `wages`). */
+  dailyBase?: Fen;
+  /** Part of wages + extra that is not taxable (default 0). */
   taxFree?: Fen;
   /** Pay that counts toward the minimum wage (base pay; default `wages`). */
   minimumWagePay?: Fen;
+  /** Pay that sets the contribution base when no socialBase is given: the recurring pay, without quarterly bonuses (default `wages`). */
+  contributionPay?: Fen;
   /** Override of the contribution base, for social insurance and housing fund alike (still clamped). */
   socialBase?: Fen;
   /** Fraction, e.g. 0.12; must be inside the city's range. */
   housingFundRate?: number;
+  /** Shanghai's supplementary housing fund, a fraction (0.01–0.05). */
+  supplementaryFundRate?: number;
+  /** Shenzhen's medical tier (1 by default). */
+  medicalTier?: 1 | 2;
   /** Whole employee SI + housing fund a month: replaces the city computation (all deductible). */
   insurance?: Fen;
   /** Special additional deductions a month, as one sum (added to any itemised ones). */
@@ -30,14 +41,47 @@ export interface PayrollInput {
   elderly?: 'only-child' | 'shared';
   rent?: boolean;
   mortgage?: boolean;
+  /** 400 a month for a degree, or 3,600 once (in December) for a certificate. */
+  continuingEducation?: 'degree' | 'certificate';
+  /** Tax-preferred commercial health insurance a month (deductible up to the legal limit). */
+  healthInsurance?: Fen;
+  /** Employee share of an enterprise annuity, a fraction of the contribution base. */
+  annuity?: number;
+}
+
+export type ChangeKind = 'from' | 'in' | 'job';
+
+/** A change over the year: from month m on, in month m only, or a new employer from month m. */
+export interface MonthChange {
+  kind: ChangeKind;
+  month: number;
+  values: Partial<MonthFields>;
+}
+
+export interface PayrollInput extends MonthFields {
+  /** YYYY-MM-DD: the tax year is its year, and its month is the one shown on top. */
+  date: string;
   /** Year-end bonus (全年一次性奖金). */
   bonus?: Fen;
-  /** Default auto: the cheaper method. */
+  /** Default auto: the cheaper. */
   bonusTax?: BonusTaxChoice;
+  /** The month the year-end bonus is paid (default 12). */
+  bonusMonth?: number;
   /** 1–12, default 1. */
   startMonth?: number;
   /** First wage income of the year (STA 2020 No. 13): k = calendar month number. */
   firstJob?: boolean;
+  /** Wages at this employer last year at most 60,000 (STA 2020 No. 19): 60,000 deducted from January. */
+  lastYearUnder60k?: boolean;
+  /** Private pension paid this year (deductible up to the yearly limit), spread over the months employed. */
+  privatePension?: Fen;
+  /** Wage income, tax withheld and deductible insurance at earlier employers this year, before startMonth. */
+  earlierIncome?: Fen;
+  earlierTax?: Fen;
+  earlierInsurance?: Fen;
+  changes?: MonthChange[];
+  /** Each month's own input, given in full (12 entries): replaces the month fields above and the from/in changes. */
+  monthly?: MonthFields[];
 }
 
 export type BonusTaxChoice = 'auto' | 'separate' | 'merged';
@@ -46,10 +90,17 @@ export type BonusMethod = 'separate' | 'merged';
 export interface Warning {
   code: string;
   message: string;
+  /** The figures a data warning is about (JSON keeps the detail; the message stays short). */
+  figures?: string[];
 }
 
-/** Where a law figure came from, as the CLI shows it: the dated lookup's own record. `value` is as written in the data (yuan). */
-export type Provenance = Resolved<unknown>;
+/** Where a law figure came from, as the CLI shows it. `value` is as written in the data (yuan). */
+export type Provenance = Resolved<unknown> & {
+  /** The months of the tax year that used it. */
+  months?: number[];
+  /** No figure was on file for those months; the earliest one stands in. */
+  early?: boolean;
+};
 
 export interface Contributions {
   pension: Fen;
@@ -60,23 +111,51 @@ export interface Contributions {
 }
 
 export interface InsuranceResult {
-  base: { social: Fen; housingFund: Fen };
-  employee: Contributions;
-  employer: Contributions & { injury: Fen };
+  base: { social: Fen; medical: Fen; unemployment: Fen; housingFund: Fen };
+  /** annuity: the employee's enterprise-annuity share, paid from wages. */
+  employee: Contributions & { supplementaryFund: Fen; annuity: Fen };
+  /** medical includes maternity (each rounded on its own, then added). */
+  employer: Contributions & { injury: Fen; supplementaryFund: Fen };
   /** Employee insurance that reduces taxable income (housing fund only up to the tax-free cap). */
   deductible: Fen;
   /** Employer housing fund above the tax-free cap: taxable income of the employee. */
   taxableExcess: Fen;
+  /** The annuity share that is deductible (up to 4% of the base, 财税〔2013〕103号): an "other deduction". */
+  annuityDeductible: Fen;
 }
 
 export interface MonthResult {
   month: number;
+  /** Index into `employers`; null before the start month. */
+  employer: number | null;
+  /** The day whose rules the month used (its first day). */
+  rulesFrom: string;
+  /** wages + extra − unpaid leave. */
   gross: Fen;
+  extra: Fen;
+  unpaid: Fen;
+  /** Employee insurance, housing fund and annuity. */
   insurance: Fen;
+  detail: InsuranceResult | null;
+  /** Special, continuing-education and other deductions taken this month. */
+  deductions: Fen;
   cumulativeTaxable: Fen;
   rate: number;
+  /** Tax withheld on wages (a merged bonus included). */
   tax: Fen;
+  /** Take-home from wages: gross − insurance − tax. */
   net: Fen;
+  /** The year-end bonus paid this month, and the tax on it when taxed apart. */
+  bonus: Fen;
+  bonusTax: Fen;
+  employerCost: Fen;
+}
+
+export interface Employer {
+  fromMonth: number;
+  toMonth: number;
+  city: string | null;
+  withheld: Fen;
 }
 
 export interface AnnualResult {
@@ -100,14 +179,36 @@ export interface BonusComparison {
   saving: Fen | null;
 }
 
+/** The annual reconciliation (年度汇算), settled between March and June of the next year. */
+export interface Reconciliation {
+  income: Fen;
+  deductions: Fen;
+  deductionDetail: { basic: Fen; insurance: Fen; special: Fen; other: Fen };
+  taxableIncome: Fen;
+  taxDue: Fen;
+  withheld: Fen;
+  /** taxDue − withheld: positive is owed, negative is refunded. */
+  balance: Fen;
+  exempt: boolean;
+  exemptReason: 'income' | 'balance' | null;
+  bonusMethod: BonusMethod | null;
+  employers: Employer[];
+  earlierTax: Fen;
+  /** When the balance is settled: the March–June window of the next year. */
+  settle: { from: string; until: string };
+}
+
 export interface PayrollResult {
   date: string;
   city: string | null;
+  /** The month shown on top: the month of `date`, or the first month employed if later. */
+  focus: number;
   insurance: InsuranceResult;
   months: MonthResult[];
   annual: AnnualResult;
   takeHome: { firstMonth: Fen; average: Fen };
   bonusComparison: BonusComparison | null;
+  reconciliation: Reconciliation;
   warnings: Warning[];
   rules: Provenance[];
 }

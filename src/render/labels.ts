@@ -53,6 +53,7 @@ const TEXT = {
   separate: ['separate', '单独计税'],
   merged: ['merged', '并入综合所得'],
   none: ['none', '无'],
+  change: ['What changed', '变化'],
 } as const;
 
 export type TextKey = keyof typeof TEXT;

@@ -86,7 +86,7 @@ function insuranceSection(r: Result, lang: Lang): Section {
 
 function scheduleSection(r: Result, lang: Lang): Section {
   const top = Math.max(...r.months.map((m) => m.net), 0);
-  const rows = r.months.map((m) => [
+  const rows = r.months.map((m, i) => [
     c(String(m.month)),
     c(money(m.gross)),
     c(money(m.insurance)),
@@ -95,13 +95,46 @@ function scheduleSection(r: Result, lang: Lang): Section {
     c(money(m.tax)),
     c(money(m.net), 'bold'),
     c(bar(m.net, top), 'bar'),
+    c(monthNote(r, i, lang), 'dim'),
   ]);
   return {
     title: t('schedule', lang),
-    head: [t('month', lang), t('gross', lang), t('insuranceShort', lang), t('cumTaxable', lang), t('rate', lang), t('tax', lang), t('net', lang), ''],
+    head: [t('month', lang), t('gross', lang), t('insuranceShort', lang), t('cumTaxable', lang), t('rate', lang), t('tax', lang), t('net', lang), '', t('change', lang)],
     right: [0, 1, 2, 3, 4, 5, 6],
     rows,
   };
+}
+
+/** What is new in month i: a new employer, a raise, a one-off payment, new rules, the bonus. */
+export function monthNote(r: Result, i: number, lang: Lang): string {
+  const m = r.months[i];
+  const prev = i > 0 ? r.months[i - 1] : undefined;
+  const notes: string[] = [];
+  const zh = lang === 'zh';
+  if (m.employer === null) return zh ? '未入职' : 'not employed';
+  const employers = r.reconciliation.employers;
+  if (prev && prev.employer !== null && m.employer !== prev.employer) {
+    const e = employers[m.employer - 1];
+    notes.push(zh ? `换工作${e?.city ? `(${e.city})` : ''}` : `new employer${e?.city ? ` (${e.city})` : ''}`);
+  } else if (!prev || prev.employer === null) notes.push(zh ? '入职' : 'starts');
+  const ids = (x: typeof m) => new Map(x.lines.map((l) => [l.id, l.amount]));
+  const now = ids(m);
+  const before = prev ? ids(prev) : now;
+  for (const l of m.lines) {
+    if (l.id === 'extra' || l.id === 'unpaid-leave') notes.push(`${l.label} ${money(l.amount)}`);
+    else if (prev && prev.employer !== null && before.get(l.id) !== l.amount) {
+      const d = l.amount - (before.get(l.id) ?? 0);
+      notes.push(`${l.label} ${d > 0 ? '+' : ''}${money(d)}`);
+    }
+  }
+  if (prev && prev.employer !== null) {
+    for (const l of prev.lines) if (!now.has(l.id) && l.id !== 'extra' && l.id !== 'unpaid-leave') notes.push(`${l.label} −`);
+  }
+  if (prev && prev.employer !== null && m.employer === prev.employer && m.gross === prev.gross && m.insurance !== prev.insurance) {
+    notes.push(zh ? '新缴费基数' : 'new contribution bases');
+  }
+  if (m.bonus) notes.push(`${t('bonus', lang)} ${money(m.bonus)}`);
+  return notes.join('; ');
 }
 
 function yearSection(r: Result, lang: Lang): Section {
@@ -122,8 +155,23 @@ function yearSection(r: Result, lang: Lang): Section {
       line('employerCost', a.employerCost, 'dim'),
       line('firstMonth', r.takeHome.firstMonth),
       line('average', r.takeHome.average, 'bold'),
+      [c(reconciliationText(r, lang), r.reconciliation.balance < 0 ? 'good' : undefined), c(money(r.reconciliation.balance))],
     ],
   };
+}
+
+/** One line: what the annual reconciliation settles, and when. */
+export function reconciliationText(r: Result, lang: Lang): string {
+  const rec = r.reconciliation;
+  const when = `${rec.settle.from.slice(0, 7)} – ${rec.settle.until.slice(0, 7)}`;
+  const zh = lang === 'zh';
+  if (rec.balance === 0) return zh ? `年度汇算:无需补退税` : 'Reconciliation: nothing to settle';
+  if (rec.balance < 0) return zh ? `年度汇算:退税 ${money(-rec.balance)}(${when})` : `Reconciliation: refund of ${money(-rec.balance)} (${when})`;
+  if (rec.exempt) {
+    const why = rec.exemptReason === 'income' ? (zh ? '年收入不超过12万元' : 'income up to 120,000') : zh ? '补税不超过400元' : 'balance up to 400';
+    return zh ? `年度汇算:应补 ${money(rec.balance)},免予补缴(${why})` : `Reconciliation: ${money(rec.balance)} owed, exempt (${why})`;
+  }
+  return zh ? `年度汇算:补税 ${money(rec.balance)}(${when})` : `Reconciliation: ${money(rec.balance)} to pay (${when})`;
 }
 
 function rulesSection(r: Result, lang: Lang): Section {
@@ -134,10 +182,23 @@ function rulesSection(r: Result, lang: Lang): Section {
     rows: r.rules.map((rule) => [
       c(rule.label),
       c(formatValue(rule.value, rule.unit)),
-      c(rule.until ? `${rule.from} → ${rule.until}` : rule.from, rule.stale ? 'bad' : undefined),
+      c((rule.until ? `${rule.from} → ${rule.until}` : rule.from) + monthSpan(rule.months, lang), rule.stale ? 'bad' : undefined),
       c(rule.confidence, rule.confidence === 'official' ? 'good' : 'dim'),
     ]),
   };
+}
+
+/** " (months 1–6)" when a figure was used for only part of the year. */
+function monthSpan(months: number[] | undefined, lang: Lang): string {
+  if (!months || months.length === 0 || months.length === 12) return '';
+  const runs: string[] = [];
+  for (let i = 0; i < months.length; i++) {
+    let j = i;
+    while (j + 1 < months.length && months[j + 1] === months[j] + 1) j++;
+    runs.push(i === j ? `${months[i]}` : `${months[i]}–${months[j]}`);
+    i = j;
+  }
+  return lang === 'zh' ? ` (${runs.join(', ')}月)` : ` (months ${runs.join(', ')})`;
 }
 
 /** Law values as a person reads them: 8%, 5,000, "floor 5,060 · ceiling 25,299", "7 brackets, 3%–45%". */

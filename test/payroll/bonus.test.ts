@@ -42,10 +42,26 @@ describe('merged bonus tax', () => {
 });
 
 describe('withholding', () => {
+  const month = (m: number, income: number) => ({ month: m, income, deductions: 500_00, basicDeduction: 5000_00, annualTable: annual });
   test('more deductions than income withholds nothing, and the year taxable stays negative', () => {
-    const w = withholdTax({ startMonth: 1, firstJob: false, taxableIncome: 5000_00, deductible: 500_00, specialDeduction: 0, basicDeduction: 5000_00, annualTable: annual });
+    const w = withholdTax(Array.from({ length: 12 }, (_, i) => month(i + 1, 5000_00)), { firstJob: false, yearDeduction: null });
     expect(w.total).toBe(0);
-    expect(w.yearTaxable).toBe(-6000_00);
+    // 12 × (5,000 − 500) − 60,000 = −6,000
+    expect(w.months[11].rawCumulative).toBe(-6000_00);
     expect(w.months.every((m) => m.cumulativeTaxable === 0 && m.rate === 0)).toBe(true);
+  });
+
+  test('uneven months: the cumulative method catches up after a low month', () => {
+    // Jan 10,000, Feb 2,000, Mar 10,000, deductions 500 each: cumulative 4,500, 1,000, 5,500 (× 3%).
+    const w = withholdTax([month(1, 10000_00), month(2, 2000_00), month(3, 10000_00)], { firstJob: false, yearDeduction: null });
+    // Jan 135; Feb max(0, 30 − 135) = 0; Mar 165 − 135 = 30.
+    expect(w.months.map((m) => m.tax)).toEqual([135_00, 0, 30_00]);
+  });
+
+  test('STA 2020 No. 19: 60,000 from January', () => {
+    const w = withholdTax(Array.from({ length: 12 }, (_, i) => month(i + 1, 8000_00)), { firstJob: false, yearDeduction: 60000_00 });
+    // 7,500 a month: month 8 is 60,000 − 60,000 = 0; month 9: 7,500 × 3% = 225.
+    expect(w.months.slice(0, 8).every((m) => m.tax === 0)).toBe(true);
+    expect(w.months[8].tax).toBe(225_00);
   });
 });

@@ -35,10 +35,13 @@ describe('the law files', () => {
     // Beijing's housing-fund floor is its minimum wage (FACTS.md §4).
     expect(valueAt(law.cities.beijing.housingFundBase, at, 'b').value.floor).toBe(valueAt(law.cities.beijing.minimumWage, at, 'b').value.amount);
     expect(law.tax.bonusTable.values.at(-1)!.until).toBe('2027-12-31');
-    // FACTS.md tags every employer rate outside Beijing and Shanghai [UNVERIFIED]: so must the data.
-    for (const id of CITY_IDS.filter((c) => c !== 'beijing' && c !== 'shanghai')) {
-      for (const entry of law.cities[id].employerRates.values) expect(entry.confidence, id).toBe('unverified');
-    }
+    // No shared placeholder: these four cities once gave the same take-home to the fen.
+    const four = (['hangzhou', 'chengdu', 'nanjing', 'suzhou'] as const).map((id) => {
+      const rates = (p: { values: { from: string }[] }) => JSON.stringify(valueAt(p as never, '2026-08-01', id).value);
+      const c = law.cities[id];
+      return [rates(c.employeeRates), rates(c.employerRates), rates(c.housingFundBase), rates(c.socialBase)].join('|');
+    });
+    expect(new Set(four).size).toBe(4);
     // The default housing-fund rate is a choice cs-pay made, never presented as law.
     for (const id of CITY_IDS) {
       for (const entry of law.cities[id].housingFundDefaultRate.values) expect(entry.confidence, id).toBe('assumption');

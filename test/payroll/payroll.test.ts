@@ -57,18 +57,26 @@ describe('dates and rules', () => {
     expect(run({ date: '2022-06-01', wages: 10000_00, insurance: 0, deduction: 1000_00 }).months[0].cumulativeTaxable).toBe(4000_00);
   });
 
-  test('a city before its first figures has no rule', () => {
-    expect(() => run({ date: '2024-03-01', city: 'beijing', wages: 10000_00 })).toThrow(/start on 2024-07-01/);
+  test('months before a city\'s first figures use the earliest, with a warning naming the months (not exit 4)', () => {
+    const first = law.cities.beijing.socialBase.values[0];
+    const year = Number(first.from.slice(0, 4)) - 1;
+    const r = run({ date: `${year}-03-01`, city: 'beijing', wages: 10000_00 });
+    const warning = r.warnings.find((w) => w.code === 'estimated-data');
+    expect(warning?.message).toContain('No city figure is on file for months 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12: the earliest stands in.');
+    expect(r.rules.find((p) => p.id === 'cities.beijing.socialBase')).toMatchObject({ from: first.from, early: true });
+    expect(r.insurance.base.social).toBe(Math.min(Math.max(10000_00, first.value.floor * 100), first.value.ceiling * 100));
   });
 
-  test('the minimum-wage check is skipped before the first minimum wage on file', () => {
-    // Beijing's 2,540 applies from 2025-09-01; July has SI figures but no minimum wage on file.
-    const r = run({ date: '2025-07-15', city: 'beijing', wages: 8000_00, minimumWagePay: 100_00 });
-    expect(r.warnings.map((w) => w.code)).not.toContain('below-minimum-wage');
-    expect(r.rules.some((p) => p.id === 'cities.beijing.minimumWage')).toBe(false);
+  test('the minimum-wage check is skipped before the first minimum wage on file, and names the months it fails', () => {
+    const edited = cloneLaw(law);
+    edited.cities.beijing.minimumWage.values = [{ ...edited.cities.beijing.minimumWage.values.at(-1)!, from: '2025-09-01' }];
+    const r = computePayroll({ date: '2025-07-15', city: 'beijing', wages: 8000_00, minimumWagePay: 100_00 }, edited);
+    const warning = r.warnings.find((w) => w.code === 'below-minimum-wage');
+    expect(warning?.message).toContain('(months 9, 10, 11, 12)');
+    expect(r.rules.find((p) => p.id === 'cities.beijing.minimumWage')?.months).toEqual([9, 10, 11, 12]);
   });
 
-  test('provenance lists exactly the figures used', () => {
+  test('provenance lists exactly the figures used, with the months that used them', () => {
     const plain = run({ wages: 10000_00, insurance: 0 });
     expect(plain.rules.map((p) => p.id)).toEqual(['tax.annualTable', 'tax.basicDeduction']);
     expect(plain.rules[1]).toMatchObject({ label: 'Basic deduction (基本减除费用)', value: 5000, unit: 'CNY/month', from: '2019-01-01', confidence: 'official', stale: false });
@@ -77,15 +85,16 @@ describe('dates and rules', () => {
     expect(ids).toContain('tax.bonusTable');
     expect(ids).toContain('tax.housingFundTaxFreeRate');
     expect(ids).not.toContain('cities.hangzhou.housingFundDefaultRate');
-    expect(city.rules.find((p) => p.id === 'cities.hangzhou.socialBase')).toMatchObject({ label: 'Hangzhou: Social-insurance base limits (社保缴费基数上下限)', until: '2025-12-31', confidence: 'derived' });
+    const onFile = law.cities.hangzhou.socialBase.values.filter((v) => v.from <= '2025-12-01').at(-1)!;
+    expect(city.rules.find((p) => p.id === 'cities.hangzhou.socialBase')).toMatchObject({ label: 'Hangzhou: Social-insurance base limits (社保缴费基数上下限)', from: onFile.from, confidence: onFile.confidence });
   });
 
-  test('estimated figures give one warning that names them', () => {
+  test('estimated figures give one short warning; JSON keeps the figures', () => {
     const r = run({ city: 'hangzhou', date: '2025-06-01', wages: 10000_00 });
     const estimated = r.warnings.filter((w) => w.code === 'estimated-data');
     expect(estimated).toHaveLength(1);
-    expect(estimated[0].message).toContain('Hangzhou: Social-insurance base limits (社保缴费基数上下限) (derived)');
-    expect(estimated[0].message).toContain('Default housing-fund rate (assumed) (assumption)');
+    expect(estimated[0].figures).toContain('cities.hangzhou.housingFundDefaultRate');
+    expect(estimated[0].message).toMatch(/default housing-fund rate \(assumed\) \(assumption\)/i);
     expect(run({ wages: 10000_00, insurance: 0 }).warnings).toEqual([]);
   });
 });
@@ -120,12 +129,14 @@ describe('housing fund and insurance', () => {
     const r = computePayroll({ date: '2025-06-01', city: 'hangzhou', wages: 8123_45 }, edited);
     // 8,123.45 × 8% = 649.876 → 649.90; × 2% = 162.469 → 162.50; × 0.5% = 40.61725 → 40.70;
     // housing fund × 5% = 406.1725 → 406 (yuan, half-up).
-    expect(r.insurance.employee).toEqual({ pension: 649_90, medical: 162_50, unemployment: 40_70, housingFund: 406_00, total: 1259_10 });
+    expect(r.insurance.employee).toMatchObject({ pension: 649_90, medical: 162_50, unemployment: 40_70, housingFund: 406_00, total: 1259_10 });
   });
 
   test('a given insurance sum replaces the employee side; the employer side still comes from the city', () => {
-    const r = run({ city: 'hangzhou', date: '2025-06-01', wages: 10000_00, insurance: 1234_56 });
-    expect(r.insurance.employee).toEqual({ pension: 0, medical: 0, unemployment: 0, housingFund: 0, total: 1234_56 });
+    const edited = cloneLaw(law);
+    edited.cities.hangzhou.employerRates.values = [{ from: '2019-01-01', value: { pension: 0.16, medical: 0.09, unemployment: 0.005, injury: 0.002 }, confidence: 'assumption', ref: 'test' }];
+    const r = computePayroll({ date: '2025-06-01', city: 'hangzhou', wages: 10000_00, insurance: 1234_56 }, edited);
+    expect(r.insurance.employee).toEqual({ pension: 0, medical: 0, unemployment: 0, housingFund: 0, supplementaryFund: 0, annuity: 0, total: 1234_56 });
     expect(r.insurance.deductible).toBe(1234_56);
     // Employer 16% + 9% + 0.5% + 0.2% of 10,000, housing fund 5%: 1,600 + 900 + 50 + 20 + 500.
     expect(r.insurance.employer.total).toBe(3070_00);
@@ -153,12 +164,15 @@ describe('input checks (exit 2)', () => {
 describe('payrollToJson', () => {
   test('contract keys, yuan to 0.01', () => {
     const json = payrollToJson(run({ city: 'beijing', wages: 5000_00, bonus: 36001_00 }));
-    expect(Object.keys(json)).toEqual(['insurance', 'months', 'annual', 'takeHome', 'bonusComparison', 'warnings', 'rules']);
-    expect(Object.keys(json.months[0])).toEqual(['month', 'gross', 'insurance', 'cumulativeTaxable', 'rate', 'tax', 'net']);
+    expect(Object.keys(json)).toEqual(['insurance', 'months', 'annual', 'takeHome', 'bonusComparison', 'reconciliation', 'warnings', 'rules']);
+    expect(Object.keys(json.months[0])).toEqual(['month', 'gross', 'insurance', 'cumulativeTaxable', 'rate', 'tax', 'net', 'rulesFrom', 'employer']);
+    expect(Object.keys(json.months[11])).toEqual(['month', 'gross', 'insurance', 'cumulativeTaxable', 'rate', 'tax', 'net', 'rulesFrom', 'employer', 'bonus', 'bonusTax']);
+    expect(Object.keys(json.reconciliation)).toEqual(['income', 'deductions', 'deductionDetail', 'taxableIncome', 'taxDue', 'withheld', 'balance', 'exempt', 'exemptReason', 'bonusMethod', 'employers', 'settle']);
     expect(Object.keys(json.annual)).toEqual(['gross', 'bonus', 'bonusTax', 'bonusTaxMethod', 'incomeTax', 'insurance', 'net', 'employerCost']);
     expect(Object.keys(json.insurance.employer)).toEqual(['pension', 'medical', 'unemployment', 'injury', 'housingFund', 'total']);
     expect(json.insurance.employee.total).toBe(1005.01);
-    expect(json.months[0].net).toBe(3994.99);
+    // September: the month of the date, at the 2025-07 bases (January uses the 2024-07 ones).
+    expect(json.months[8].net).toBe(3994.99);
     expect(json.annual.bonus).toBe(36001);
     expect(json.rules.every((r) => typeof r.from === 'string' && typeof r.confidence === 'string')).toBe(true);
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);

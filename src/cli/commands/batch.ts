@@ -4,16 +4,15 @@
  * goes on; the exit code is 2 at the end if any line failed. No line is dropped.
  */
 import { CsPayError, UsageError } from '../../errors.js';
-import { estimate, grossFor, net, type Lang } from '../../result.js';
+import { answer } from '../../answer.js';
+import type { Lang } from '../../result.js';
 import { langFromEnv } from '../../render/labels.js';
 import { loadData, type Data } from '../context.js';
 import type { Io } from '../io.js';
-import { checkKeys, PAY_KEYS, PAYROLL_KEYS, readPayInput, readPayrollRequest, type RawOptions } from '../request.js';
-import { parseChoice, parseYuan } from '../values.js';
+import type { RawOptions } from '../request.js';
+import { parseChoice } from '../values.js';
 
 const COMMANDS = ['estimate', 'net', 'gross'] as const;
-const EXTRA_KEYS = ['command', 'lang', 'gross', 'net'];
-const ALL_KEYS = [...new Set([...EXTRA_KEYS, ...PAY_KEYS, ...PAYROLL_KEYS])];
 
 export async function batchCommand(file: string | undefined, o: RawOptions, io: Io): Promise<number> {
   const data = await loadData(io, o.model as string | undefined);
@@ -27,7 +26,7 @@ export async function batchCommand(file: string | undefined, o: RawOptions, io: 
   lines.forEach((raw, i) => {
     const line = i + 1;
     try {
-      io.stdout(`${JSON.stringify({ line, ...answer(raw, data, io) })}\n`);
+      io.stdout(`${JSON.stringify({ line, ...answerLine(raw, data, io) })}\n`);
     } catch (e) {
       failed++;
       const error =
@@ -41,7 +40,7 @@ export async function batchCommand(file: string | undefined, o: RawOptions, io: 
   return failed > 0 ? 2 : 0;
 }
 
-function answer(raw: string, { model, law }: Data, io: Io) {
+function answerLine(raw: string, { model, law }: Data, io: Io) {
   if (raw.trim() === '') throw new UsageError('Empty line; expected a JSON object.');
   let o: unknown;
   try {
@@ -51,19 +50,8 @@ function answer(raw: string, { model, law }: Data, io: Io) {
   }
   if (o === null || typeof o !== 'object' || Array.isArray(o)) throw new UsageError('Expected a JSON object, like {"command":"net","gross":12000,"city":"hangzhou"}.');
   const req = o as RawOptions;
-  checkKeys(req, ALL_KEYS, 'this batch line');
   const command = parseChoice('command', String(req.command ?? 'estimate'), COMMANDS);
   const lang: Lang = req.lang === undefined ? langFromEnv(io.env) : parseChoice('lang', String(req.lang), ['en', 'zh'] as const);
-  const payroll = readPayrollRequest(req, model, io.today);
-  if (command === 'estimate') {
-    const pay = readPayInput(req, model);
-    return estimate({ pay, payroll: { ...payroll, city: pay.city } }, model, law, lang);
-  }
-  if (payroll.city === undefined && payroll.insurance === undefined) {
-    throw new UsageError(`${command} needs "city" (for social insurance) or "insurance" (the monthly total).`);
-  }
-  const amountKey = command === 'net' ? 'gross' : 'net';
-  if (req[amountKey] === undefined) throw new UsageError(`${command} needs "${amountKey}".`);
-  const amount = parseYuan(amountKey, String(req[amountKey]), { allowZero: false });
-  return command === 'net' ? net(payroll, amount, lang, law) : grossFor(payroll, amount, lang, law);
+  const { command: _c, lang: _l, ...options } = req;
+  return answer(command, options, { model, law }, io.today, lang, 'this batch line');
 }

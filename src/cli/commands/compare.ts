@@ -4,16 +4,16 @@ import { compareOffers, type Comparison, type OfferResult } from '../../compare/
 import { UsageError } from '../../errors.js';
 import { fenToYuan, yuanToFen } from '../../money.js';
 import { overtimeRules } from '../../payroll/rules.js';
-import { estimate, net, type Lang } from '../../result.js';
+import { answer } from '../../answer.js';
+import type { Lang } from '../../result.js';
 import type { Report } from '../../render/sections.js';
 import { loadData, type Data } from '../context.js';
 import type { Io } from '../io.js';
 import { readFormat, readLang, writeResult } from '../output.js';
-import { PAY_KEYS, PAYROLL_KEYS, readPayInput, readPayrollRequest, type RawOptions } from '../request.js';
-import { parseYuan } from '../values.js';
+import { MONTH_KEYS, PAY_KEYS, PAYROLL_KEYS, type RawOptions } from '../request.js';
 
 const OUTPUT_KEYS = ['json', 'format', 'lang', 'color', 'model'];
-const INLINE_KEYS = [...new Set(['gross', ...PAY_KEYS, ...PAYROLL_KEYS, ...TERM_KEYS])];
+const INLINE_KEYS = [...new Set(['gross', ...PAY_KEYS, ...PAYROLL_KEYS, ...MONTH_KEYS, ...TERM_KEYS])];
 
 export async function compareCommand(a: string, b: string, o: RawOptions, io: Io): Promise<number> {
   const format = readFormat(o);
@@ -50,29 +50,21 @@ async function readOffer(arg: string, io: Io, fallback: string): Promise<{ offer
   }
 }
 
-function priceOffer(offer: Offer, shared: RawOptions, { model, law }: Data, io: Io, lang: Lang): OfferResult {
+function priceOffer(offer: Offer, shared: RawOptions, data: Data, io: Io, lang: Lang): OfferResult {
   const o = { ...shared, ...offer.options };
-  const payroll = readPayrollRequest(o, model, io.today);
-  let result;
-  if (o.gross !== undefined) {
-    if (payroll.city === undefined && payroll.insurance === undefined) throw new UsageError(`The offer '${offer.origin}' needs a city or an insurance amount.`);
-    result = net(payroll, parseYuan('--gross', String(o.gross), { allowZero: false }), lang, law);
-  } else {
-    const pay = readPayInput(o, model);
-    result = estimate({ pay, payroll: { ...payroll, city: pay.city } }, model, law, lang);
-  }
-  const gross = yuanToFen(result.gross.monthly);
+  const command = o.gross !== undefined ? 'net' : 'estimate';
+  const result = answer(command, o, data, io.today, lang);
   const { probationMonths: p, probationPayPercent: pct, signOnBonus } = offer;
-  // First year, an estimate: the probation months at probation pay's average take-home.
-  let firstYear = yuanToFen(result.annual.net);
-  if (p > 0 && pct < 100) {
-    const probation = net({ ...payroll, bonus: 0 }, Math.round((gross * pct) / 100), lang, law);
-    firstYear -= p * (yuanToFen(result.takeHome.average) - yuanToFen(probation.takeHome.average));
-  }
-  // A sign-on bonus is wages of the month paid: taxed at the year's top withholding rate.
-  const topRate = Math.max(...result.months.map((m) => m.rate));
-  firstYear += Math.round(signOnBonus * 100 * (1 - topRate));
-  const ot = overtimeRules(law, payroll.date);
+  // The first year (CONTRACT, "compare's first year"): the tax year of --date from the
+  // start month, probation months at probation pay, the sign-on bonus paid in the first month.
+  const start = Number(result.input.startMonth ?? 1);
+  const firstYearChanges: RawOptions[] = [];
+  for (let m = start; m < Math.min(start + p, 13); m++) if (pct < 100) firstYearChanges.push({ month: m, payPercent: pct });
+  if (signOnBonus > 0) firstYearChanges.push({ month: start, extra: signOnBonus });
+  const firstYear = firstYearChanges.length
+    ? answer(command, { ...o, in: [...changeList(o.in), ...firstYearChanges] }, data, io.today, lang)
+    : result;
+  const ot = overtimeRules(data.law, result.asOf);
   const scheduled = offer.scheduledHours ?? ot.hoursPerMonth;
   // Validated overtime hours from the result's input (a known-gross offer has none).
   const worked = result.input as Record<string, number | undefined>;
@@ -82,9 +74,18 @@ function priceOffer(offer: Offer, shared: RawOptions, { model, law }: Data, io: 
     name: offer.name,
     origin: offer.origin,
     terms: { probationMonths: p, probationPayPercent: pct, signOnBonus, scheduledHours: scheduled },
-    firstYearNet: fenToYuan(firstYear),
+    firstYearNet: firstYear.annual.net,
+    firstYearBalance: firstYear.reconciliation.balance,
     hourlyNet: fenToYuan(Math.round(yuanToFen(result.takeHome.average) / hours)),
   };
+}
+
+/** `--in` as given (a spec, a list of specs, or an offer file's map) as a list the request reader takes. */
+function changeList(v: unknown): unknown[] {
+  if (v === undefined || v === null) return [];
+  if (Array.isArray(v)) return v;
+  if (typeof v === 'object') return Object.entries(v as Record<string, unknown>).map(([month, values]) => ({ ...(values as object), month }));
+  return [v];
 }
 
 function compareReport(c: Comparison, lang: Lang): Report {

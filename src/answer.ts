@@ -1,0 +1,49 @@
+/**
+ * One path from an options object (flags, an offer, a batch line, a library
+ * call) to a result: check the keys, read the request, compute.
+ */
+import { UsageError } from './errors.js';
+import type { Law } from './model/law-schema.js';
+import type { Model } from './model/model.js';
+import { checkKeys, MONTH_KEYS, PAY_KEYS, PAYROLL_KEYS, readRequest, type RawOptions } from './cli/request.js';
+import { parseYuan } from './cli/values.js';
+import { estimate, grossFor, type Lang, net, type Result } from './result.js';
+
+export type Command = 'estimate' | 'net' | 'gross';
+
+/** The option keys each command takes, as camelCase names. */
+export const OPTION_KEYS: Record<Command, readonly string[]> = {
+  estimate: [...new Set([...PAY_KEYS, ...PAYROLL_KEYS, 'extra', 'unpaidDays'])],
+  net: [...new Set(['gross', ...PAYROLL_KEYS, 'extra', 'unpaidDays'])],
+  gross: [...new Set(['net', ...PAYROLL_KEYS, 'extra', 'unpaidDays'])],
+};
+
+export interface Data {
+  model: Model;
+  law: Law;
+}
+
+/** `where` names the source in errors ("this batch line"); keys are checked unless the caller did. */
+export function answer(command: Command, o: RawOptions, data: Data, today: string, lang: Lang, where?: string): Result {
+  if (where) checkKeys(o, OPTION_KEYS[command], where);
+  const { model, law } = data;
+  const req = readRequest(o, command, model, today);
+  if (command === 'estimate') return estimate(req, model, law, lang);
+  if (req.months.every((m) => m.payroll.city === undefined && m.payroll.insurance === undefined)) {
+    throw new UsageError(
+      `${command} needs a city for social insurance (--city) or the monthly total (--insurance).`,
+      `Example: cs-pay ${command} --${command === 'net' ? 'gross 12000' : 'net 9000'} --city hangzhou`,
+    );
+  }
+  const amountKey = command === 'net' ? 'gross' : 'net';
+  if (o[amountKey] === undefined || o[amountKey] === null) {
+    throw new UsageError(
+      command === 'net' ? 'net needs the monthly gross (--gross).' : 'gross needs the monthly take-home to aim for (--net).',
+      `Example: cs-pay ${command} --${amountKey} ${command === 'net' ? 12000 : 8000} --city hangzhou`,
+    );
+  }
+  const amount = parseYuan(`--${amountKey}`, String(o[amountKey]), { allowZero: false });
+  return command === 'net' ? net(req, amount, lang, law) : grossFor(req, amount, lang, law);
+}
+
+export { MONTH_KEYS };

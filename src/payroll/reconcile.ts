@@ -1,0 +1,95 @@
+/**
+ * The annual reconciliation (年度汇算, IIT Law Art. 11; settled between 1 March
+ * and 30 June of the next year): the year's comprehensive income less the
+ * year's deductions, taxed with the annual table, against everything withheld.
+ * The year-end bonus is taxed the cheaper way, since the worker chooses here.
+ */
+import { NoRuleError } from '../errors.js';
+import type { Law } from '../model/law-schema.js';
+import { yuanToFen, type Fen } from '../money.js';
+import type { YearPlan } from './plan.js';
+import type { Lookup } from './rules.js';
+import { taxByTable, toFenTable } from './tax-table.js';
+import type { BonusMethod, PayrollInput, Reconciliation } from './types.js';
+
+export interface ReconcileInput {
+  plan: YearPlan;
+  /** The months worked at our employers. */
+  worked: { month: number; employer: number; city: string | null; income: Fen; insurance: Fen; special: Fen; other: Fen }[];
+  /** Wage tax withheld by each employer. */
+  withheld: Fen[];
+  bonus: Fen;
+  bonusTax: { method: BonusMethod; tax: Fen; separate: Fen | null } | null;
+  bonusEmployer: number | null;
+  input: PayrollInput;
+  law: Law;
+  /** Looks up on the year's last day. */
+  lookup: Lookup;
+}
+
+export function reconcile(r: ReconcileInput): Reconciliation {
+  const { plan, worked, input, lookup } = r;
+  const tax = r.law.tax;
+  const table = toFenTable(lookup.use(tax.annualTable, 'tax.annualTable'));
+  const basic = 12 * yuanToFen(lookup.use(tax.basicDeduction, 'tax.basicDeduction'));
+  const sum = (f: (w: ReconcileInput['worked'][number]) => Fen) => worked.reduce((s, w) => s + f(w), 0);
+
+  // Special deductions are for the whole year (a child is in school whether or
+  // not the parent has a job): months not worked here count at the first
+  // month's amount. Assumes no other comprehensive income unless given.
+  const unworked = 12 - worked.length;
+  const special = sum((w) => w.special) + unworked * (worked[0]?.special ?? 0);
+  const deductionDetail = { basic, insurance: sum((w) => w.insurance) + (input.earlierInsurance ?? 0), special, other: sum((w) => w.other) };
+  const deductions = deductionDetail.basic + deductionDetail.insurance + deductionDetail.special + deductionDetail.other;
+  const wageIncome = sum((w) => w.income) + (input.earlierIncome ?? 0);
+  const wageTaxable = wageIncome - deductions;
+
+  const separate = r.bonusTax?.separate ?? null;
+  const separateDue = separate === null ? null : taxByTable(table, wageTaxable) + separate;
+  const mergedDue = taxByTable(table, wageTaxable + r.bonus);
+  const bonusMethod: BonusMethod | null = r.bonus > 0 ? (separateDue !== null && separateDue <= mergedDue ? 'separate' : 'merged') : null;
+  const taxDue = bonusMethod === 'separate' ? separateDue! : mergedDue;
+  const income = wageIncome + (bonusMethod === 'merged' ? r.bonus : 0);
+
+  const employers = plan.employers.map((e, i) => ({
+    fromMonth: e.fromMonth,
+    toMonth: e.toMonth,
+    city: worked.find((w) => w.employer === i)?.city ?? null,
+    withheld: r.withheld[i] + (r.bonusEmployer === i ? (r.bonusTax?.tax ?? 0) : 0),
+  }));
+  const earlierTax = input.earlierTax ?? 0;
+  const withheld = employers.reduce((s, e) => s + e.withheld, 0) + earlierTax;
+  const balance = taxDue - withheld;
+
+  const exemptReason = balance > 0 ? exemption(r, income, balance) : null;
+  return {
+    income,
+    deductions,
+    deductionDetail,
+    taxableIncome: Math.max(0, income - deductions),
+    taxDue,
+    withheld,
+    balance,
+    exempt: exemptReason !== null,
+    exemptReason,
+    bonusMethod,
+    employers,
+    earlierTax,
+    settle: { from: `${plan.year + 1}-03-01`, until: `${plan.year + 1}-06-30` },
+  };
+}
+
+/** A balance owed need not be paid at low income or when small (MOF/STA 2023 No. 32, to 2027-12-31). */
+function exemption(r: ReconcileInput, income: Fen, balance: Fen): Reconciliation['exemptReason'] {
+  let rule;
+  try {
+    rule = r.lookup.use(r.law.tax.reconciliationExemption, 'tax.reconciliationExemption');
+  } catch (e) {
+    if (e instanceof NoRuleError) return null; // the exemption has ended: the balance is owed
+    throw e;
+  }
+  if (r.lookup.provenance.at(-1)?.stale) return null;
+  if (income <= yuanToFen(rule.incomeUpTo)) return 'income';
+  if (balance <= yuanToFen(rule.balanceUpTo)) return 'balance';
+  return null;
+}
