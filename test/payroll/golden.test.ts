@@ -23,6 +23,7 @@ const CaseSchema = z.strictObject({
     annual: Partial.optional(),
     takeHome: Partial.optional(),
     bonusComparison: Partial.optional(),
+    reconciliation: Partial.optional(),
     /** The exact set of warning codes. */
     warnings: z.array(z.string()).optional(),
     /** Text each expected somewhere in the warnings. */
@@ -32,10 +33,21 @@ const CaseSchema = z.strictObject({
 });
 const FileSchema = z.strictObject({ cases: z.array(CaseSchema).min(1) });
 
-const MONEY = ['wages', 'taxFree', 'minimumWagePay', 'socialBase', 'insurance', 'deduction', 'bonus'];
+const MONEY = [
+  'wages', 'extra', 'dailyBase', 'taxFree', 'minimumWagePay', 'contributionPay', 'socialBase', 'insurance', 'deduction',
+  'healthInsurance', 'bonus', 'privatePension', 'earlierIncome', 'earlierTax', 'earlierInsurance',
+];
+function toFen(yaml: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...yaml };
+  for (const key of MONEY) if (typeof out[key] === 'number') out[key] = yuanToFen(out[key] as number);
+  return out;
+}
+/** Amounts in yuan, also inside `changes: [{ kind, month, values }]`. */
 function toInput(yaml: Record<string, unknown>): PayrollInput {
-  const input: Record<string, unknown> = { ...yaml };
-  for (const key of MONEY) if (typeof input[key] === 'number') input[key] = yuanToFen(input[key] as number);
+  const input = toFen(yaml);
+  if (Array.isArray(input.changes)) {
+    input.changes = input.changes.map((c: Record<string, unknown>) => ({ ...c, values: toFen(c.values as Record<string, unknown>) }));
+  }
   return input as unknown as PayrollInput;
 }
 
@@ -80,6 +92,7 @@ for (const file of files) {
         if (want.annual) expect(got.annual).toMatchObject(want.annual);
         if (want.takeHome) expect(got.takeHome).toMatchObject(want.takeHome);
         if (want.bonusComparison) expect(got.bonusComparison).toMatchObject(want.bonusComparison);
+        if (want.reconciliation) expect(got.reconciliation).toMatchObject(want.reconciliation);
         if (want.warnings) expect(got.warnings.map((w) => w.code).sort()).toEqual([...want.warnings].sort());
         const text = got.warnings.map((w) => w.message).join('\n');
         for (const part of want.messages ?? []) expect(text).toContain(part);
