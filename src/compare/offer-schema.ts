@@ -37,6 +37,21 @@ export const OfferSchema = z.strictObject({
   startMonth: Value.optional(),
   firstJob: Switch.optional(),
   date: z.string().optional(),
+  supplementaryFundRate: Value.optional(),
+  medicalTier: Value.optional(),
+  bonusMonth: Value.optional(),
+  lastYearUnder60k: Switch.optional(),
+  continuingEducation: z.enum(['degree', 'certificate']).optional(),
+  privatePension: Value.optional(),
+  healthInsurance: Value.optional(),
+  annuity: Value.optional(),
+  earlierIncome: Value.optional(),
+  earlierTax: Value.optional(),
+  earlierInsurance: Value.optional(),
+  // changes over the year: from: {7: {base: 8000}}, in: {11: {overtime: 40}}, jobs: [{month: 7, city: shanghai, gross: 13000}]
+  from: z.record(z.string(), z.record(z.string(), z.union([Value, Switch]))).optional(),
+  in: z.record(z.string(), z.record(z.string(), z.union([Value, Switch]))).optional(),
+  jobs: z.array(z.record(z.string(), z.union([Value, Switch]))).optional(),
   // the terms
   probationMonths: z.number().int().min(0).optional(), // the legal cap is checked in offer.ts, for files and inline specs alike
   probationPayPercent: Percent.optional(),

@@ -66,7 +66,9 @@ export function computeInsurance(
   // 财税〔2006〕10号: housing fund (basic and supplementary together) is exempt
   // only up to 12% of a base capped at 3× the city average wage (the
   // housing-fund ceiling); the rest is taxable.
-  const taxFreeCap = taxFreeRate === null ? Infinity : applyRate(base.housingFund, taxFreeRate);
+  // The cap is rounded as the city rounds the fund itself, so a 12% fund rounded
+  // to the yuan is never taxed on its rounding.
+  const taxFreeCap = taxFreeRate === null ? Infinity : applyRate(base.housingFund, taxFreeRate, hf.unit, hf.mode);
   const fund = housingFund + supplementaryFund;
   const taxableExcess = Math.max(0, fund - taxFreeCap);
 
