@@ -4,7 +4,6 @@
  * year's deductions, taxed with the annual table, against everything withheld.
  * The year-end bonus is taxed the cheaper way, since the worker chooses here.
  */
-import { NoRuleError } from '../errors.js';
 import type { Law } from '../model/law-schema.js';
 import { yuanToFen, type Fen } from '../money.js';
 import type { YearPlan } from './plan.js';
@@ -81,14 +80,12 @@ export function reconcile(r: ReconcileInput): Reconciliation {
 
 /** A balance owed need not be paid at low income or when small (MOF/STA 2023 No. 32, to 2027-12-31). */
 function exemption(r: ReconcileInput, income: Fen, balance: Fen): Reconciliation['exemptReason'] {
-  let rule;
-  try {
-    rule = r.lookup.use(r.law.tax.reconciliationExemption, 'tax.reconciliationExemption');
-  } catch (e) {
-    if (e instanceof NoRuleError) return null; // the exemption has ended: the balance is owed
-    throw e;
-  }
-  if (r.lookup.provenance.at(-1)?.stale) return null;
+  const param = r.law.tax.reconciliationExemption;
+  // Like the separate bonus table, the rule's `until` is its end, not a period to renew:
+  // past it (or before it) there is no exemption and nothing is stale.
+  const inForce = param.values.some((v) => v.from <= r.lookup.date && (v.until === undefined || r.lookup.date <= v.until));
+  if (!inForce) return null;
+  const rule = r.lookup.use(param, 'tax.reconciliationExemption');
   if (income <= yuanToFen(rule.incomeUpTo)) return 'income';
   if (balance <= yuanToFen(rule.balanceUpTo)) return 'balance';
   return null;
