@@ -263,9 +263,12 @@ export function readChanges(o: RawOptions, command: Command): Change<RawOptions>
       const key = keyOf(k);
       if (!allowed.includes(key)) {
         const guess = closest(key, allowed);
+        const known = [...PAY_KEYS, ...PAYROLL_KEYS, 'gross'].includes(key);
         const why = key === 'city' ? ' A new city comes with a new employer: use --job.' : '';
         throw new UsageError(
-          `${flag} ${m}: '${flagOf(key).slice(2, 42)}' cannot change for one month.${why}`,
+          known
+            ? `${flag} ${m}: '${flagOf(key).slice(2, 42)}' cannot change for one month.${why}`
+            : `${flag} ${m}: unknown key '${flagOf(key).slice(2, 42)}'.`,
           `${guess ? `Did you mean ${flagOf(guess).slice(2)}? ` : ''}Keys: ${allowed.map((a) => flagOf(a).slice(2)).join(', ')}.`,
         );
       }
