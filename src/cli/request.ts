@@ -214,7 +214,7 @@ export function readRequest(o: RawOptions, command: Command, model: Model, today
     const key = JSON.stringify(raw);
     let month = cache.get(key);
     if (!month) {
-      month = readMonth(raw, command, model, i + 1, raw !== base);
+      month = readMonth(raw, command, model, i + 1, changedBy(changes, i + 1));
       cache.set(key, month);
     }
     return month;
@@ -222,7 +222,14 @@ export function readRequest(o: RawOptions, command: Command, model: Model, today
   return { year, months, jobs, raw: o };
 }
 
-function readMonth(o: RawOptions, command: Command, model: Model, month: number, changed: boolean): MonthRequest {
+/** The flag whose change shaped month m ("--in 7"), or null when the month is the base input. */
+function changedBy(changes: readonly Change<RawOptions>[], m: number): string | null {
+  const own = changes.filter((c) => (c.kind === 'in' ? c.month === m : c.month <= m));
+  const last = own.sort((a, b) => (a.kind === 'in' ? 1 : 0) - (b.kind === 'in' ? 1 : 0) || a.month - b.month).at(-1);
+  return last ? `--${last.kind} ${last.month}` : null;
+}
+
+function readMonth(o: RawOptions, command: Command, model: Model, month: number, changed: string | null): MonthRequest {
   const opt = <T>(k: string, f: (flag: string, raw: string) => T): T | undefined =>
     given(o, k) ? f(flagOf(k), str(o[k])) : undefined;
   try {
@@ -243,7 +250,7 @@ function readMonth(o: RawOptions, command: Command, model: Model, month: number,
   } catch (e) {
     // Name the month when a change made it wrong.
     if (changed && e instanceof UsageError && !/month \d/.test(e.message)) {
-      throw new UsageError(`Month ${month}: ${e.message}`, e.hint, e.code);
+      throw new UsageError(`${changed}: ${e.message}`, e.hint, e.code);
     }
     throw e;
   }
@@ -264,11 +271,11 @@ export function readChanges(o: RawOptions, command: Command): Change<RawOptions>
       if (!allowed.includes(key)) {
         const guess = closest(key, allowed);
         const known = [...PAY_KEYS, ...PAYROLL_KEYS, 'gross'].includes(key);
-        const why = key === 'city' ? ' A new city comes with a new employer: use --job.' : '';
+        const what = key === 'city'
+          ? 'a new city comes with a new employer, so give it with --job'
+          : known ? `'${flagOf(key).slice(2)}' cannot change for one month` : `unknown key '${flagOf(key).slice(2, 42)}'`;
         throw new UsageError(
-          known
-            ? `${flag} ${m}: '${flagOf(key).slice(2, 42)}' cannot change for one month.${why}`
-            : `${flag} ${m}: unknown key '${flagOf(key).slice(2, 42)}'.`,
+          `${flag} ${m}: ${what}.`,
           `${guess ? `Did you mean ${flagOf(guess).slice(2)}? ` : ''}Keys: ${allowed.map((a) => flagOf(a).slice(2)).join(', ')}.`,
         );
       }

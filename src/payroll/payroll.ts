@@ -178,7 +178,8 @@ export function computePayroll(input: PayrollInput, law: Law): PayrollResult {
 function workMonth(m: PlanMonth, rules: Rules, privatePension: Fen, warnings: Warning[]): Worked {
   const f = m.fields;
   const extra = f.extra ?? 0;
-  const unpaid = f.unpaidDays ? roundFen(((f.dailyBase ?? f.wages) * f.unpaidDays) / rules.tax.payDayDivisor!) : 0;
+  // The daily wage is rounded to the fen first, then counted per day, as a payslip shows it.
+  const unpaid = f.unpaidDays ? roundFen((f.dailyBase ?? f.wages) / rules.tax.payDayDivisor!) * f.unpaidDays : 0;
   if (unpaid > f.wages) {
     throw new UsageError(`${f.unpaidDays} unpaid days in month ${m.month} cost more than the month's pay.`, 'A month has at most about 22 working days.');
   }

@@ -51,8 +51,13 @@ export function solveGross(
   }
 
   const window = searchWindow(input, law);
-  for (let g = Math.max(input.taxFree ?? 0, high - window); g <= high + window; g++) {
-    if (net(g) === targetNet) return finish(g, targetNet, run);
+  for (let g = Math.max(input.taxFree ?? 0, high - window); g <= high + window; ) {
+    const short = targetNet - net(g);
+    if (short === 0) return finish(g, targetNet, run);
+    // Take-home rises by at most one fen per fen of gross (contributions only
+    // rise with it, and tax falls by less than they rise), so a take-home `short`
+    // fen below the target cannot reach it before g + short.
+    g += short > 0 ? short : 1;
   }
   const nearest = net(high) - targetNet < targetNet - net(high - 1) ? high : high - 1;
   return finish(nearest, targetNet, run, { below: run(high - 1), above: run(high), gross: high });
