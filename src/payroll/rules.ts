@@ -67,7 +67,35 @@ export function createLookup(date: string): Lookup {
 }
 
 /** Every figure one month needs, looked up on `date` (the month's first day). */
-export function resolveRules(input: PayrollInput | MonthFields, law: Law, date: string, flags: { bonus?: Fen; bonusTax?: string; lastMonth?: boolean } = {}): { rules: Rules; provenance: Provenance[] } {
+type RuleFlags = { bonus?: Fen; bonusTax?: string; lastMonth?: boolean };
+type Resolution = { rules: Rules; provenance: Provenance[] };
+
+/**
+ * Resolved rules depend only on the law, the day and a few inputs, and a year
+ * asks for the same ones month after month (a batch, line after line), so they
+ * are kept per law object. The results are never mutated by their users.
+ */
+const resolved = new WeakMap<Law, Map<string, Resolution>>();
+const MAX_CACHED = 5000;
+
+export function resolveRules(input: PayrollInput | MonthFields, law: Law, date: string, flags: RuleFlags = {}): Resolution {
+  const key = [
+    date, input.city, input.insurance === undefined, input.housingFundRate, input.supplementaryFundRate, input.medicalTier,
+    input.children, input.infants, input.elderly, input.rent, input.mortgage, input.deduction, input.continuingEducation,
+    input.healthInsurance, input.annuity, Boolean(input.unpaidDays), Boolean(flags.bonus), flags.bonusTax, flags.lastMonth,
+  ].join('|');
+  let byKey = resolved.get(law);
+  if (!byKey) resolved.set(law, (byKey = new Map()));
+  let hit = byKey.get(key);
+  if (!hit) {
+    hit = resolveRulesNow(input, law, date, flags);
+    if (byKey.size >= MAX_CACHED) byKey.clear();
+    byKey.set(key, hit);
+  }
+  return hit;
+}
+
+function resolveRulesNow(input: PayrollInput | MonthFields, law: Law, date: string, flags: RuleFlags): Resolution {
   const lookup = createLookup(date);
   const tax = law.tax;
   // The income-tax figures come first, so a date before 2019 is refused with their start date.
