@@ -3,22 +3,12 @@ import { describe, expect, test } from 'vitest';
 import { valueAt } from '../../src/model/dated.js';
 import { CITY_IDS } from '../../src/model/law-schema.js';
 import { computePayroll, type PayrollInput } from '../../src/payroll/payroll.js';
+import { annualFormula } from './annual-formula.js';
 import { loadLaw } from './law.js';
 
 const law = loadLaw();
 const DATE = '2025-09-15';
 
-/** The annual table as FACTS.md §2 prints it: [up to (yuan), rate in basis points, quick deduction (yuan)]. */
-const ANNUAL: [number, number, number][] = [
-  [36000, 300, 0], [144000, 1000, 2520], [300000, 2000, 16920], [420000, 2500, 31920],
-  [660000, 3000, 52920], [960000, 3500, 85920], [Infinity, 4500, 181920],
-];
-/** Annual tax in fen, in integers only: round(taxable × rate) − quick deduction. */
-function annualFormula(taxableFen: number): number {
-  if (taxableFen <= 0) return 0;
-  const [, bp, qd] = ANNUAL.find(([upTo]) => taxableFen <= upTo * 100)!;
-  return Math.floor((taxableFen * bp + 5000) / 10000) - qd * 100;
-}
 
 const city = fc.constantFrom(...CITY_IDS);
 const yuan = (max: number) => fc.integer({ min: 0, max: max * 100 });

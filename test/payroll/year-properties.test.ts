@@ -7,23 +7,13 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { CITY_IDS } from '../../src/model/law-schema.js';
 import { computePayroll, type MonthChange, type PayrollInput, type PayrollResult } from '../../src/payroll/payroll.js';
+import { annualFormula } from './annual-formula.js';
 import { loadLaw } from './law.js';
 
 const law = loadLaw();
 const DATE = '2026-03-15';
 const BASIC = 5000_00;
 
-/** The annual table as FACTS.md §2 prints it: [up to (yuan), rate in basis points, quick deduction (yuan)]. */
-const ANNUAL: [number, number, number][] = [
-  [36000, 300, 0], [144000, 1000, 2520], [300000, 2000, 16920], [420000, 2500, 31920],
-  [660000, 3000, 52920], [960000, 3500, 85920], [Infinity, 4500, 181920],
-];
-/** Annual tax in fen, in integers only: round(taxable × rate) − quick deduction. */
-function annualFormula(taxableFen: number): number {
-  if (taxableFen <= 0) return 0;
-  const [, bp, qd] = ANNUAL.find(([upTo]) => taxableFen <= upTo * 100)!;
-  return Math.floor((taxableFen * bp + 5000) / 10000) - qd * 100;
-}
 
 const fen = (minYuan: number, maxYuan: number) => fc.integer({ min: minYuan * 100, max: maxYuan * 100 });
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
