@@ -13,6 +13,7 @@ import { CITY_IDS } from './city-ids.js';
 export { CITY_IDS, type CityId } from './city-ids.js';
 
 const Yuan = z.number().nonnegative();
+const MonthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'expected a day of the year as MM-DD' });
 const Rate = z.number().min(0).max(1);
 
 /** One bracket: "over the previous upTo, up to this one" (null: no upper limit). */
@@ -93,6 +94,8 @@ export const TaxLawSchema = z.strictObject({
   lastYearUnder60k: datedSchema(z.strictObject({ threshold: Yuan, deduction: Yuan })),
   /** Annual reconciliation: a balance owed need not be paid at or under these limits. */
   reconciliationExemption: datedSchema(z.strictObject({ incomeUpTo: Yuan, balanceUpTo: Yuan })),
+  /** The days of the next year in which the reconciliation is settled, as MM-DD. */
+  reconciliationWindow: datedSchema(z.strictObject({ from: MonthDay, until: MonthDay })),
   housingFundTaxFreeRate: datedSchema(Rate),
   overtimeMultipliers: datedSchema(
     z.strictObject({ weekday: z.number().min(1), restDay: z.number().min(1), holiday: z.number().min(1) }),

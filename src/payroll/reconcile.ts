@@ -31,6 +31,7 @@ export function reconcile(r: ReconcileInput): Reconciliation {
   const tax = r.law.tax;
   const table = toFenTable(lookup.use(tax.annualTable, 'tax.annualTable'));
   const basic = 12 * yuanToFen(lookup.use(tax.basicDeduction, 'tax.basicDeduction'));
+  const window = lookup.use(tax.reconciliationWindow, 'tax.reconciliationWindow');
   const sum = (f: (w: ReconcileInput['worked'][number]) => Fen) => worked.reduce((s, w) => s + f(w), 0);
 
   // Special deductions are for the whole year (a child is in school whether or
@@ -74,7 +75,7 @@ export function reconcile(r: ReconcileInput): Reconciliation {
     bonusMethod,
     employers,
     earlierTax,
-    settle: { from: `${plan.year + 1}-03-01`, until: `${plan.year + 1}-06-30` },
+    settle: { from: `${plan.year + 1}-${window.from}`, until: `${plan.year + 1}-${window.until}` },
   };
 }
 

@@ -78,7 +78,7 @@ describe('dates and rules', () => {
 
   test('provenance lists exactly the figures used, with the months that used them', () => {
     const plain = run({ wages: 10000_00, insurance: 0 });
-    expect(plain.rules.map((p) => p.id)).toEqual(['tax.annualTable', 'tax.basicDeduction']);
+    expect(plain.rules.map((p) => p.id)).toEqual(['tax.annualTable', 'tax.basicDeduction', 'tax.reconciliationWindow']);
     expect(plain.rules[1]).toMatchObject({ label: 'Basic deduction (基本减除费用)', value: 5000, unit: 'CNY/month', from: '2019-01-01', confidence: 'official', stale: false });
     const city = run({ city: 'hangzhou', date: '2025-06-01', wages: 10000_00, housingFundRate: 0.12, bonus: 1000_00 });
     const ids = city.rules.map((p) => p.id);
