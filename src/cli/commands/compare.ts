@@ -1,19 +1,15 @@
 /** `cs-pay compare <a> <b>`: two offers side by side. */
-import { fromOptions, isOfferFile, locateOfferError, type Offer, parseInlineOffer, TERM_KEYS } from '../../compare/offer.js';
-import { compareOffers, type Comparison, type OfferResult } from '../../compare/compare.js';
-import { UsageError } from '../../errors.js';
-import { fenToYuan, yuanToFen } from '../../money.js';
-import { overtimeRules } from '../../payroll/rules.js';
-import { answer } from '../../answer.js';
+import { fromOptions, isOfferFile, locateOfferError, type Offer, parseInlineOffer } from '../../compare/offer.js';
+import { compareOffers, type Comparison } from '../../compare/compare.js';
+import { INLINE_KEYS, priceOffer } from '../../compare/price.js';
 import type { Lang } from '../../result.js';
 import type { Report } from '../../render/sections.js';
-import { loadData, type Data } from '../context.js';
+import { loadData } from '../context.js';
 import type { Io } from '../io.js';
 import { readFormat, readLang, writeResult } from '../output.js';
-import { MONTH_KEYS, PAY_KEYS, PAYROLL_KEYS, type RawOptions } from '../request.js';
+import type { RawOptions } from '../request.js';
 
 const OUTPUT_KEYS = ['json', 'format', 'lang', 'color', 'model'];
-const INLINE_KEYS = [...new Set(['gross', ...PAY_KEYS, ...PAYROLL_KEYS, ...MONTH_KEYS, ...TERM_KEYS])];
 
 export async function compareCommand(a: string, b: string, o: RawOptions, io: Io): Promise<number> {
   const format = readFormat(o);
@@ -23,7 +19,7 @@ export async function compareCommand(a: string, b: string, o: RawOptions, io: Io
   const offers = await Promise.all([readOffer(a, io, 'A'), readOffer(b, io, 'B')]);
   const [ra, rb] = offers.map(({ offer, locate }) => {
     try {
-      return priceOffer(offer, shared, data, io, lang);
+      return priceOffer(offer, shared, data, io.today, lang);
     } catch (e) {
       throw locate(e);
     }
@@ -48,44 +44,6 @@ async function readOffer(arg: string, io: Io, fallback: string): Promise<{ offer
   } catch (e) {
     throw locate(e);
   }
-}
-
-function priceOffer(offer: Offer, shared: RawOptions, data: Data, io: Io, lang: Lang): OfferResult {
-  const o = { ...shared, ...offer.options };
-  const command = o.gross !== undefined ? 'net' : 'estimate';
-  const result = answer(command, o, data, io.today, lang);
-  const { probationMonths: p, probationPayPercent: pct, signOnBonus } = offer;
-  // The first year (CONTRACT, "compare's first year"): the tax year of --date from the
-  // start month, probation months at probation pay, the sign-on bonus paid in the first month.
-  const start = Number(result.input.startMonth ?? 1);
-  const firstYearChanges: RawOptions[] = [];
-  for (let m = start; m < Math.min(start + p, 13); m++) if (pct < 100) firstYearChanges.push({ month: m, payPercent: pct });
-  if (signOnBonus > 0) firstYearChanges.push({ month: start, extra: signOnBonus });
-  const firstYear = firstYearChanges.length
-    ? answer(command, { ...o, in: [...changeList(o.in), ...firstYearChanges] }, data, io.today, lang)
-    : result;
-  const ot = overtimeRules(data.law, result.asOf);
-  const scheduled = offer.scheduledHours ?? ot.hoursPerMonth;
-  // Validated overtime hours from the result's input (a known-gross offer has none).
-  const worked = result.input as Record<string, number | undefined>;
-  const hours = scheduled + (worked.overtime ?? 0) + (worked.restDayOvertime ?? 0) + (worked.holidayOvertime ?? 0);
-  return {
-    ...result,
-    name: offer.name,
-    origin: offer.origin,
-    terms: { probationMonths: p, probationPayPercent: pct, signOnBonus, scheduledHours: scheduled },
-    firstYearNet: firstYear.annual.net,
-    firstYearBalance: firstYear.reconciliation.balance,
-    hourlyNet: fenToYuan(Math.round(yuanToFen(result.takeHome.average) / hours)),
-  };
-}
-
-/** `--in` as given (a spec, a list of specs, or an offer file's map) as a list the request reader takes. */
-function changeList(v: unknown): unknown[] {
-  if (v === undefined || v === null) return [];
-  if (Array.isArray(v)) return v;
-  if (typeof v === 'object') return Object.entries(v as Record<string, unknown>).map(([month, values]) => ({ ...(values as object), month }));
-  return [v];
 }
 
 function compareReport(c: Comparison, lang: Lang): Report {
