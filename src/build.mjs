@@ -2,7 +2,9 @@
 // Runs on `npm ci` (prepare) and before `npm test`. The embedded data means the
 // CLI never parses YAML or builds zod schemas unless a user file is involved.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -32,6 +34,12 @@ try {
 writeFileSync(join(dist, 'builtin-data.json'), JSON.stringify(data));
 
 // 2. Bundle the CLI; the dev data module is swapped for the validated JSON.
+const builtinData = {
+  name: 'builtin-data',
+  setup(b) {
+    b.onResolve({ filter: /builtin-dev(\.js)?$/ }, () => ({ path: join(dist, 'builtin-data.json') }));
+  },
+};
 await build({
   ...common,
   entryPoints: { cli: 'src/cli/run.ts' },
@@ -42,12 +50,25 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   define: { CS_PAY_VERSION: JSON.stringify(version) },
-  plugins: [
-    {
-      name: 'builtin-data',
-      setup(b) {
-        b.onResolve({ filter: /builtin-dev(\.js)?$/ }, () => ({ path: join(dist, 'builtin-data.json') }));
-      },
-    },
-  ],
+  plugins: [builtinData],
 });
+
+// 3. The library (`import { net } from 'cs-pay'`): one module on the same embedded data.
+// Its dependencies stay packages, as a library's should.
+await build({
+  ...common,
+  banner: undefined,
+  entryPoints: { index: 'src/index.ts' },
+  outdir: dist,
+  outExtension: { '.js': '.mjs' },
+  packages: 'external',
+  plugins: [builtinData],
+});
+
+// 4. The library's declarations, from the sources (tsconfig.lib.json).
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const types = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.lib.json')], { cwd: root, encoding: 'utf8' });
+if (types.status !== 0) {
+  console.error(`build: declarations failed:\n${types.stdout}${types.stderr}`);
+  process.exit(1);
+}

@@ -1,0 +1,118 @@
+/**
+ * cs-pay as a library: `import { net } from 'cs-pay'`. Each function takes the
+ * options object (the long flag names in camelCase, as in batch lines) and
+ * returns the very object that `--json` prints. Synchronous, on the built-in
+ * data; bad input throws a CsPayError with the CLI's `code` and `exitCode`.
+ */
+import { answer, type Command, type Data } from './answer.js';
+import { todayIn } from './cli/io.js';
+import { checkKeys, PAYROLL_KEYS, type RawOptions } from './cli/request.js';
+import { parseChoice, parseDate } from './cli/values.js';
+import { compareOffers, type Comparison } from './compare/compare.js';
+import { priceOffer, readOfferValue } from './compare/price.js';
+import { CsPayError, UsageError } from './errors.js';
+import { listJson, type ListJson } from './lists.js';
+import builtin from './model/builtin-dev.js';
+import { loadModel } from './model/load-data.js';
+import type { CompareOptions, EstimateOptions, GrossOptions, NetOptions, RulesOptions, Settings } from './options.js';
+import type { Lang, Result } from './result.js';
+import { listRules, type RulesJson } from './rules.js';
+
+export { CsPayError };
+export type * from './options.js';
+export type { Result, Line, Warning, MonthJson } from './result.js';
+export type { OfferResult } from './compare/compare.js';
+export type { ListItem, ListJson } from './lists.js';
+export type { RuleRow, RulesJson } from './rules.js';
+
+/** `compare --json`: both offers priced, and B − A. */
+export type CompareResult = Omit<Comparison, 'rows'>;
+
+/** Gross pay, insurance, tax and take-home of a customer-service job from the compensation model. */
+export function estimate(options: EstimateOptions, settings?: Settings): Result {
+  return compute('estimate', options, settings);
+}
+
+/** Take-home from a known monthly gross. */
+export function net(options: NetOptions, settings?: Settings): Result {
+  return compute('net', options, settings);
+}
+
+/** The monthly gross needed for an average monthly take-home (`options.net`). */
+export function gross(options: GrossOptions, settings?: Settings): Result {
+  return compute('gross', options, settings);
+}
+
+/** Two offers side by side: `{ a, b }` are offer objects or inline specs; other keys apply to both. */
+export function compare(options: CompareOptions, settings?: Settings): CompareResult {
+  const { a, b, lang: rawLang, ...shared } = objectOf(options, 'compare') as RawOptions & CompareOptions;
+  checkKeys(shared, [...PAYROLL_KEYS.filter((k) => k !== 'city')], 'the compare options');
+  if (a === undefined || b === undefined) {
+    throw new UsageError('compare needs two offers, a and b.', 'Example: compare({ a: "city=hangzhou,level=senior", b: { city: "chengdu", level: "lead" } })');
+  }
+  const lang = readLang(rawLang);
+  const data = dataOf(settings);
+  const today = todayOf(settings);
+  const [ra, rb] = [readOfferValue(a, 'A'), readOfferValue(b, 'B')].map((offer) => priceOffer(offer, shared, data, today, lang));
+  const { rows: _rows, ...result } = compareOffers(ra, rb, lang);
+  return plain(result);
+}
+
+/** The cities cs-pay knows: ids, English and Chinese names, aliases. */
+export function cities(settings?: Settings): ListJson<'cities'> {
+  return plain(listJson('cities', dataOf(settings).model));
+}
+
+/** The levels of the compensation model, and the platforms that pay each. */
+export function levels(settings?: Settings): ListJson<'levels'> {
+  return plain(listJson('levels', dataOf(settings).model));
+}
+
+/** The platforms (employer profiles) of the compensation model. */
+export function platforms(settings?: Settings): ListJson<'platforms'> {
+  return plain(listJson('platforms', dataOf(settings).model));
+}
+
+/** Every law figure in force for a city on a date: value, period, document, confidence. */
+export function rules(options: RulesOptions, settings?: Settings): RulesJson {
+  const { lang, ...o } = objectOf(options, 'rules');
+  checkKeys(o, ['city', 'date'], 'the rules options');
+  readLang(lang);
+  return plain(listRules(o, dataOf(settings), todayOf(settings)));
+}
+
+function compute(command: Command, options: object, settings: Settings | undefined): Result {
+  const { lang, ...o } = objectOf(options, command);
+  return plain(answer(command, o, dataOf(settings), todayOf(settings), readLang(lang), `the ${command} options`));
+}
+
+function objectOf(options: unknown, command: string): RawOptions {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new UsageError(`${command} takes an options object, like { city: 'hangzhou', gross: 12000 }.`);
+  }
+  return options as RawOptions;
+}
+
+const readLang = (v: unknown): Lang => (v === undefined ? 'en' : parseChoice('lang', String(v), ['en', 'zh'] as const));
+
+const todayOf = (settings: Settings | undefined) =>
+  settings?.date === undefined ? todayIn('Asia/Shanghai') : parseDate('date', String(settings.date));
+
+// The last custom model read, so a caller passing the same YAML text each time parses it once.
+let lastModel: { text: string; data: Data } | undefined;
+
+function dataOf(settings: Settings | undefined): Data {
+  const text = settings?.model;
+  if (text === undefined) return builtin;
+  if (typeof text !== 'string') throw new UsageError('settings.model is the text of a model file (YAML); read the file and pass its contents.');
+  if (lastModel?.text !== text) lastModel = { text, data: { model: loadModel(text, 'model', builtin.model.cities), law: builtin.law } };
+  return lastModel.data;
+}
+
+/**
+ * The result exactly as `--json` prints it: keys left undefined are gone, and
+ * nothing in it is shared with the built-in data, so a caller may change it freely.
+ */
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

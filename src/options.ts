@@ -1,0 +1,176 @@
+/**
+ * The options objects of the library: the long flag names in camelCase, as in
+ * batch lines and offer files. Amounts are yuan; a number may also be given as
+ * a string ("12000", "96%"), as on the command line. answer.ts checks the keys
+ * at run time (OPTION_KEYS); these types are what an editor shows.
+ */
+import type { Lang } from './result.js';
+
+/** A number, or its text as the command line takes it ("12000", "96%"). */
+export type Num = number | string;
+export type { Lang };
+
+/** Keys one month may change (`from`, `in`); a new employer (`jobs`) may also change `city`. */
+export interface MonthChange {
+  gross?: Num;
+  base?: Num;
+  level?: string;
+  platform?: string;
+  nightShifts?: Num;
+  overtime?: Num;
+  restDayOvertime?: Num;
+  holidayOvertime?: Num;
+  satisfaction?: Num;
+  kpi?: Num;
+  orders?: Num;
+  percentile?: Num;
+  socialBase?: Num;
+  housingFundRate?: Num;
+  supplementaryFundRate?: Num;
+  medicalTier?: Num;
+  insurance?: Num;
+  deduction?: Num;
+  children?: Num;
+  infants?: Num;
+  elderly?: 'only-child' | 'shared';
+  rent?: boolean;
+  mortgage?: boolean;
+  continuingEducation?: 'degree' | 'certificate';
+  healthInsurance?: Num;
+  annuity?: Num;
+  /** One-off pay taxed as wages in that month (a 13th month, a sign-on bonus), yuan. */
+  extra?: Num;
+  /** Days of unpaid leave: base ÷ 21.75 a day. */
+  unpaidDays?: Num;
+}
+
+export interface JobChange extends MonthChange {
+  /** The month the new employer starts, 1–12. */
+  month: Num;
+  city?: string;
+}
+
+/** Changes by month: `{ 7: { base: 8000 } }`, or the command line's `"7:base=8000"` (one or a list). */
+export type Changes = Record<number | string, MonthChange> | string | (string | (MonthChange & { month: Num }))[];
+
+/** Payroll options: insurance, housing fund, deductions, the year. */
+export interface PayrollOptions {
+  /** beijing shanghai guangzhou shenzhen hangzhou chengdu wuhan xian nanjing suzhou, or 杭州, xi'an … */
+  city?: string;
+  /** Social-insurance base, yuan a month (clamped to the city's limits). */
+  socialBase?: Num;
+  /** Housing-fund rate, percent as 12. */
+  housingFundRate?: Num;
+  /** Shanghai's supplementary housing fund, percent 1–5. */
+  supplementaryFundRate?: Num;
+  /** Shenzhen medical-insurance tier, 1 or 2. */
+  medicalTier?: Num;
+  /** Employee insurance and housing fund, yuan a month: replaces the city computation. */
+  insurance?: Num;
+  /** Special additional deductions, yuan a month, as one sum. */
+  deduction?: Num;
+  children?: Num;
+  infants?: Num;
+  elderly?: 'only-child' | 'shared';
+  rent?: boolean;
+  mortgage?: boolean;
+  continuingEducation?: 'degree' | 'certificate';
+  /** Tax-preferred health insurance, yuan a month (deductible up to 200). */
+  healthInsurance?: Num;
+  /** Enterprise annuity, the employee's share in percent of the base. */
+  annuity?: Num;
+  /** Year-end bonus, yuan. */
+  bonus?: Num;
+  bonusTax?: 'auto' | 'separate' | 'merged';
+  bonusMonth?: Num;
+  startMonth?: Num;
+  firstJob?: boolean;
+  lastYearUnder60k?: boolean;
+  /** Private pension paid this year, yuan a year (deductible up to 12,000). */
+  privatePension?: Num;
+  earlierIncome?: Num;
+  earlierTax?: Num;
+  earlierInsurance?: Num;
+  /** YYYY-MM-DD: which rules apply and which tax year (default today). */
+  date?: string;
+  /** From that month on. */
+  from?: Changes;
+  /** That month only. */
+  in?: Changes;
+  /** A new employer from that month, as the command line writes it ("7:city=shanghai,gross=13000"). */
+  job?: string | string[];
+  /** New employers: `[{ month: 7, city: 'shanghai', gross: 13000 }]`. */
+  jobs?: JobChange[];
+  /** One-off pay taxed as wages, yuan, in every month (for one month use `in`). */
+  extra?: Num;
+  unpaidDays?: Num;
+  /** Language of labels and warnings in the result (default en). */
+  lang?: Lang;
+}
+
+/** Pay options of `estimate`: a job of the compensation model. */
+export interface PayOptions {
+  city: string;
+  level: string;
+  platform?: string;
+  nightShifts?: Num;
+  /** Customer satisfaction: 96, "96%" or 0.96. */
+  satisfaction?: Num;
+  orders?: Num;
+  /** Team KPI, percent of target as 115. */
+  kpi?: Num;
+  overtime?: Num;
+  restDayOvertime?: Num;
+  holidayOvertime?: Num;
+  /** Where to sit inside each range of the model, 0–100 (default 50). */
+  percentile?: Num;
+  /** Base pay, yuan a month (overrides the model). */
+  base?: Num;
+  yearEndMonths?: Num;
+}
+
+export interface EstimateOptions extends PayrollOptions, PayOptions {
+  city: string;
+}
+
+export interface NetOptions extends PayrollOptions {
+  /** Monthly gross wages, yuan. */
+  gross: Num;
+}
+
+export interface GrossOptions extends PayrollOptions {
+  /** The average monthly take-home to aim for, yuan. */
+  net: Num;
+}
+
+/** An offer: an estimate or a known gross, plus its terms. Or an inline spec, "city=hangzhou,level=senior". */
+export type OfferOptions =
+  | string
+  | (Omit<PayrollOptions, 'lang'> & Partial<PayOptions> & {
+      gross?: Num;
+      name?: string;
+      probationMonths?: Num;
+      probationPayPercent?: Num;
+      signOnBonus?: Num;
+      scheduledHours?: Num;
+    });
+
+export interface CompareOptions extends Omit<PayrollOptions, 'city'> {
+  a: OfferOptions;
+  b: OfferOptions;
+}
+
+export interface RulesOptions {
+  city: string;
+  /** YYYY-MM-DD (default today). */
+  date?: string;
+  lang?: Lang;
+}
+
+/** The optional second argument of every function. */
+export interface Settings {
+  /** A compensation model as YAML text (what `--model` reads), instead of the built-in one. */
+  model?: string;
+  /** Today, YYYY-MM-DD: the default for `date`. Default: today in China (UTC+8). */
+  date?: string;
+}
