@@ -2,36 +2,62 @@
  * Typed errors carry the contract's exit codes (CONTRACT.md, "Exit codes").
  * The CLI prints `message` and `hint` and exits with `exitCode`; anything else
  * that escapes is a bug (exit 1).
+ *
+ * A message may be given as a catalogue key and params (`{ key, params }`):
+ * `message` is then its English text, and `describe(e, lang)` says it in
+ * either language.
  */
+import { type Lang, type Localized, say } from './i18n/messages.js';
+
+export type Said = string | Localized;
+
+const english = (s: Said | undefined) => (s === undefined || typeof s === 'string' ? s : say(s, 'en'));
+
 export class CsPayError extends Error {
+  readonly hint?: string;
+  /** The message and hint as catalogue entries, when they were given so. */
+  readonly text?: { message: Said; hint?: Said };
+
   constructor(
-    message: string,
+    message: Said,
     readonly exitCode: 2 | 3 | 4,
-    readonly hint?: string,
+    hint?: Said,
     readonly code = 'error',
   ) {
-    super(message);
+    super(english(message));
     this.name = new.target.name;
+    this.hint = english(hint);
+    if (typeof message !== 'string' || (hint !== undefined && typeof hint !== 'string')) this.text = { message, hint };
   }
 }
 
 /** Bad usage or input: exit 2. */
 export class UsageError extends CsPayError {
-  constructor(message: string, hint?: string, code = 'bad-input') {
+  constructor(message: Said, hint?: Said, code = 'bad-input') {
     super(message, 2, hint, code);
   }
 }
 
 /** Invalid model, law or offer file: exit 3. */
 export class ModelError extends CsPayError {
-  constructor(message: string, hint?: string) {
+  constructor(message: Said, hint?: Said) {
     super(message, 3, hint, 'invalid-file');
   }
 }
 
 /** No rule in force for the date asked: exit 4. */
 export class NoRuleError extends CsPayError {
-  constructor(message: string, hint?: string) {
+  constructor(message: Said, hint?: Said) {
     super(message, 4, hint, 'no-rule');
   }
 }
+
+/** An error's message and hint in a language (English text when it was given as plain text). */
+export function describe(e: CsPayError, lang: Lang): { message: string; hint?: string } {
+  if (!e.text || lang === 'en') return { message: e.message, hint: e.hint };
+  const { message, hint } = e.text;
+  return { message: typeof message === 'string' ? message : say(message, lang), hint: hint === undefined ? undefined : typeof hint === 'string' ? hint : say(hint, lang) };
+}
+
+/** A catalogue message, for `throw new UsageError(m('unknown', { kind, raw }))`. */
+export const m = (key: Localized['key'], params?: Localized['params']): Localized => ({ key, params });

@@ -33,8 +33,12 @@ describe('take-home via the CLI', () => {
       expect(r.from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(['official', 'secondary', 'derived', 'unverified', 'assumption']).toContain(r.confidence);
     }
-    const table = await cli(['estimate', '--city', city, '--level', 'junior', ...DATE]);
+    const table = await cli(['estimate', '--city', city, '--level', 'junior', '--details', ...DATE]);
     expect(table.stdout).toMatch(/In force from.*Confidence/);
+    // Without --details, one line says where the rules are.
+    const short = await cli(['estimate', '--city', city, '--level', 'junior', ...DATE]);
+    expect(short.stdout).not.toMatch(/In force from/);
+    expect(short.stdout).toContain('add --details');
   });
 
   it('a date before the rules exits 4 saying when they start', async () => {

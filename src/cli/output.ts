@@ -1,6 +1,6 @@
-/** Decide the format and write a result. Table rendering (cli-table3) loads only when used. */
-import { UsageError } from '../errors.js';
-import { langFromEnv } from '../render/labels.js';
+/** Decide the format, language and width, and write a result. Table rendering (cli-table3) loads only when used. */
+import { m, UsageError } from '../errors.js';
+import { langFromEnv, langOf } from '../i18n/messages.js';
 import type { Report } from '../render/sections.js';
 import { renderCsv, renderMarkdown } from '../render/text.js';
 import type { Lang } from '../result.js';
@@ -12,6 +12,8 @@ export interface OutputOptions {
   format?: string;
   lang?: string;
   color?: boolean;
+  ascii?: boolean;
+  bom?: boolean;
 }
 
 export type Format = 'table' | 'json' | 'csv' | 'markdown';
@@ -19,13 +21,26 @@ export type Format = 'table' | 'json' | 'csv' | 'markdown';
 export function readFormat(o: OutputOptions): Format {
   const format = o.format === undefined ? 'table' : parseChoice('--format', o.format, ['table', 'json', 'csv', 'markdown'] as const);
   if (o.json && o.format !== undefined && format !== 'json') {
-    throw new UsageError(`--json and --format ${format} ask for two formats.`, 'Use one of them.');
+    throw new UsageError(m('e:two-formats', { format }), m('hint:use-one'));
   }
   return o.json ? 'json' : format;
 }
 
+/** --lang en|zh (also zh-CN, zh_CN.UTF-8, en-US), else the environment. */
 export function readLang(o: OutputOptions, io: Io): Lang {
-  return o.lang === undefined ? langFromEnv(io.env) : parseChoice('--lang', o.lang, ['en', 'zh'] as const);
+  if (o.lang === undefined) return langFromEnv(io.env);
+  return langOf(String(o.lang)) ?? parseChoice('--lang', String(o.lang), ['en', 'zh'] as const);
+}
+
+/**
+ * Columns to fit: the terminal's when stdout is one, else COLUMNS if set, else 80
+ * (CONTRACT, "Tables, CSV and languages").
+ */
+export function screenWidth(io: Io): number {
+  const tty = io.isTTY ? (io as Io & { columns?: number }).columns ?? process.stdout.columns : undefined;
+  if (tty && tty > 0) return tty;
+  const env = Number(io.env.COLUMNS);
+  return Number.isInteger(env) && env > 0 ? env : 80;
 }
 
 export async function writeResult(io: Io, o: OutputOptions, format: Format, value: unknown, report: () => Report): Promise<void> {
@@ -42,7 +57,7 @@ export async function writeResult(io: Io, o: OutputOptions, format: Format, valu
     case 'table': {
       // chalk and cli-table3 load only for tables: JSON, CSV and markdown start faster.
       const [{ renderTable }, { decideColor }] = await Promise.all([import('../render/table.js'), import('./color.js')]);
-      io.stdout(renderTable(report(), decideColor(io, o.color)));
+      io.stdout(renderTable(report(), decideColor(io, o.color), { width: screenWidth(io), ascii: o.ascii }));
     }
   }
 }

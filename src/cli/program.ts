@@ -80,7 +80,8 @@ function addOutput(cmd: Command, { model = true } = {}): Command {
     .option('--json', 'print JSON (same as --format json)')
     .option('--format <format>', 'table, json, csv or markdown')
     .option('--lang <lang>', 'en or zh (default from LANG)')
-    .option('--no-color', 'no colours');
+    .option('--no-color', 'no colours')
+    .option('--ascii', 'ASCII borders, for terminals that draw box characters double');
   if (model) cmd.option('--model <file>', 'a custom compensation model (YAML)');
   return cmd;
 }
@@ -106,22 +107,23 @@ export function buildProgram(io: Io, actions: Actions, version: string): Command
 
   const city = ['--city <city>', 'city: beijing shanghai guangzhou shenzhen hangzhou chengdu wuhan xian nanjing suzhou (or 杭州 …)'] as [string, string];
 
+  const details = (cmd: Command) => cmd.option('--details', 'also the rules and rates used, and the source of every figure');
   const estimate = addOptions(program.command('estimate').description('gross pay of a job from the model, then insurance, tax and take-home'), [city, ...PAY_OPTIONS, ...PAYROLL_OPTIONS]);
-  addOutput(estimate).addHelpText('before', examples([
+  details(addOutput(estimate)).addHelpText('before', examples([
     'cs-pay estimate --city hangzhou --level senior',
     'cs-pay estimate --city beijing --level junior --platform alibaba --night-shifts 8 --overtime 10',
     'cs-pay estimate --city chengdu --level senior --platform 1688 --satisfaction 96% --kpi 115 --percentile 75',
   ]) + '\n').action((o: RawOptions) => actions.estimate(o));
 
   const net = addOptions(program.command('net').description('take-home pay from a known monthly gross').option('--gross <yuan>', 'monthly gross wages'), [city, ...PAYROLL_OPTIONS]);
-  addOutput(net).addHelpText('before', examples([
+  details(addOutput(net)).addHelpText('before', examples([
     'cs-pay net --gross 12000 --city hangzhou',
     'cs-pay net --gross 30000 --insurance 4500 --deduction 2000 --json',
     'cs-pay net --gross 10000 --city wuhan --bonus 36001 --bonus-tax separate',
   ]) + '\n').action((o: RawOptions) => actions.net(o));
 
   const gross = addOptions(program.command('gross').description('monthly gross needed for a target average take-home').option('--net <yuan>', 'target monthly take-home'), [city, ...PAYROLL_OPTIONS]);
-  addOutput(gross).addHelpText('before', examples(['cs-pay gross --net 9000 --city beijing', 'cs-pay gross --net 6000 --insurance 800 --json']) + '\n')
+  details(addOutput(gross)).addHelpText('before', examples(['cs-pay gross --net 9000 --city beijing', 'cs-pay gross --net 6000 --insurance 800 --json']) + '\n')
     .action((o: RawOptions) => actions.gross(o));
 
   const compare = addOptions(program.command('compare').description('two offers side by side').argument('<a>', 'offer file (YAML) or inline spec key=value,...').argument('<b>', 'the other offer'), PAYROLL_OPTIONS);

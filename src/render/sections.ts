@@ -1,9 +1,14 @@
 /**
- * Pure: a result -> neutral sections (title, header, rows). The table,
- * markdown and CSV renderers all draw from these, so they cannot disagree.
+ * Pure: a result -> neutral sections (title, header, rows). The table and
+ * markdown renderers draw from these, so they cannot disagree. The answer comes
+ * first (a short summary), then the breakdown; the rules and the sources only
+ * when asked for (`details`).
  */
+import { msg, type MessageKey } from '../i18n/messages.js';
+import { confidenceName, figureName, formatValue, sourceText } from '../i18n/names.js';
 import type { Lang, Result } from '../result.js';
-import { t } from './labels.js';
+
+export { formatValue };
 
 export type Tone = 'plain' | 'bold' | 'dim' | 'good' | 'bad' | 'bar';
 export interface Cell {
@@ -16,11 +21,30 @@ export interface Section {
   /** Columns aligned right (numbers). */
   right: number[];
   rows: Cell[][];
+  /** Columns whose text may wrap when the table is wider than the screen. */
+  wrap?: number[];
+  /** Columns that may go, first to last, when wrapping is not enough. */
+  drop?: number[];
+  /** A key-value block without borders or head (the summary). */
+  plain?: boolean;
 }
 export interface Report {
   heading: string;
   sections: Section[];
   footnotes: { title: string; items: string[]; tone?: Tone }[];
+  /** One last line: where more is to be found. */
+  hint?: string;
+}
+
+/** What the report needs besides the result: names from the model, and how much to show. */
+export interface ReportOptions {
+  heading: string;
+  /** The rules table and the sources (`--details`). */
+  details?: boolean;
+  /** A city id in the language, for law figures of other cities. */
+  cityName?: (id: string, lang: Lang) => string | undefined;
+  /** A seed's title (`seed-003` -> its article title), for the sources in Chinese. */
+  seedTitle?: (id: string) => string | undefined;
 }
 
 export const money = (n: number) =>
@@ -34,57 +58,97 @@ export function sourceTag(source: string): string {
   return m ? m[1] : source;
 }
 
-export function toReport(r: Result, lang: Lang, heading: string): Report {
-  const sections: Section[] = [grossSection(r, lang)];
+/** The tag in the language: "derived" -> 推算; seed ids stay as they are. */
+function tagIn(source: string, lang: Lang): string {
+  const tag = sourceTag(source);
+  return tag === 'derived' || tag === 'assumption' || tag === 'input' ? msg(`tag:${tag}`, lang) : tag;
+}
+
+export function toReport(r: Result, lang: Lang, options: ReportOptions | string): Report {
+  const o: ReportOptions = typeof options === 'string' ? { heading: options, details: true } : options;
+  const t = (key: MessageKey, params?: Record<string, unknown>) => msg(key, lang, params);
+  const sections: Section[] = [summarySection(r, lang), grossSection(r, lang)];
   if (r.insurance) sections.push(insuranceSection(r, lang));
   if (r.months) sections.push(scheduleSection(r, lang), yearSection(r, lang));
-  if (r.rules?.length) sections.push(rulesSection(r, lang));
+  if (o.details && r.rules?.length) sections.push(rulesSection(r, lang, o));
   const footnotes: Report['footnotes'] = [];
   const explained = r.lines.filter((l) => l.source !== sourceTag(l.source));
-  if (explained.length) {
-    footnotes.push({ title: t('sources', lang), items: explained.map((l) => `${l.label}: ${l.source}`), tone: 'dim' });
+  if (o.details && explained.length) {
+    const items = explained.map((l) => `${l.label}: ${lang === 'en' ? l.source : sourceText(l.source, lang, o.seedTitle)}`);
+    if (r.yearEnd && r.yearEnd.bonus > 0 && r.yearEnd.source !== sourceTag(r.yearEnd.source)) {
+      items.push(`${t('yearEnd')}: ${lang === 'en' ? r.yearEnd.source : sourceText(r.yearEnd.source, lang, o.seedTitle)}`);
+    }
+    footnotes.push({ title: t('sources'), items, tone: 'dim' });
   }
-  if (r.notes.length) footnotes.push({ title: t('notes', lang), items: r.notes });
+  if (r.notes.length) footnotes.push({ title: t('notes'), items: r.notes });
   if (r.warnings.length) {
-    footnotes.push({ title: t('warnings', lang), items: r.warnings.map((w) => `[${w.code}] ${w.message}`), tone: 'bad' });
+    footnotes.push({ title: t('warnings'), items: r.warnings.map((w) => `[${w.code}] ${w.message}`), tone: 'bad' });
   }
-  return { heading, sections, footnotes };
+  const hint = o.details || !(r.rules?.length || explained.length) ? undefined : t('detailsHint');
+  return { heading: o.heading, sections, footnotes, hint };
+}
+
+/** The answer: take-home a month and a year, gross, employer cost, the reconciliation. */
+function summarySection(r: Result, lang: Lang): Section {
+  const t = (key: MessageKey, params?: Record<string, unknown>) => msg(key, lang, params);
+  const { average, firstMonth } = r.takeHome;
+  const take = average === firstMonth
+    ? t('takeHomeValue', { month: money(average), year: money(r.annual.net) })
+    : t('takeHomeValueFirst', { month: money(average), first: money(firstMonth), year: money(r.annual.net) });
+  const bonus = r.annual.bonus;
+  const rows: Cell[][] = [
+    [c(t('takeHome'), 'bold'), c(take, 'bold')],
+    [c(t('gross')), c(bonus > 0 ? t('grossValueBonus', { month: money(r.gross.monthly), bonus: money(bonus) }) : t('grossValue', { month: money(r.gross.monthly) }))],
+    [c(t('employerCost')), c(t('employerCostValue', { year: money(r.annual.employerCost) }))],
+    [c(t('reconciliation')), c(reconciliationState(r, lang), r.reconciliation.balance < 0 ? 'good' : undefined)],
+  ];
+  return { title: t('summary'), head: [], right: [], rows, wrap: [1], plain: true };
 }
 
 function grossSection(r: Result, lang: Lang): Section {
-  const rows = r.lines.map((l) => [c(l.label), c(money(l.amount)), c(l.detail ?? '', 'dim'), c(sourceTag(l.source), 'dim')]);
-  rows.push([c(t('grossMonthly', lang), 'bold'), c(money(r.gross.monthly), 'bold'), c(''), c('')]);
-  if (r.gross.low !== r.gross.high) {
-    rows.push([c(t('range', lang)), c(`${money(r.gross.low)} – ${money(r.gross.high)}`, 'dim'), c(''), c('')]);
-  }
+  const t = (key: MessageKey, params?: Record<string, unknown>) => msg(key, lang, params);
+  const rows = r.lines.map((l) => [c(l.label), c(money(l.amount)), c(l.detail ?? '', 'dim'), c(tagIn(l.source, lang), 'dim')]);
+  const range = r.gross.low !== r.gross.high ? t('rangeHow', { low: money(r.gross.low), high: money(r.gross.high) }) : '';
+  rows.push([c(t('grossMonthly'), 'bold'), c(money(r.gross.monthly), 'bold'), c(range, 'dim'), c('')]);
   if (r.yearEnd && r.yearEnd.bonus > 0) {
-    const how = r.yearEnd.months > 0 ? `${r.yearEnd.months} × base` : '';
-    rows.push([c(t('yearEnd', lang)), c(money(r.yearEnd.bonus)), c(how, 'dim'), c(sourceTag(r.yearEnd.source), 'dim')]);
+    const how = r.yearEnd.months > 0 ? t('yearEndHow', { months: r.yearEnd.months }) : '';
+    rows.push([c(t('yearEnd')), c(money(r.yearEnd.bonus)), c(how, 'dim'), c(tagIn(r.yearEnd.source, lang), 'dim')]);
   }
-  return { title: t('grossPay', lang), head: [t('line', lang), t('amount', lang), t('how', lang), t('source', lang)], right: [1], rows };
+  return {
+    title: t('grossPay'),
+    head: [t('line'), t('amount'), t('how'), t('source')],
+    right: [1],
+    rows,
+    wrap: [2, 0],
+    drop: [3],
+  };
 }
 
 function insuranceSection(r: Result, lang: Lang): Section {
+  const t = (key: MessageKey) => msg(key, lang);
   const { base, employee, employer } = r.insurance;
   const row = (key: 'pension' | 'medical' | 'unemployment' | 'injury' | 'housingFund', b: number | null, e: number | null, er: number) => [
-    c(t(key, lang)), c(b === null ? '' : money(b), 'dim'), c(e === null ? '—' : money(e)), c(money(er)),
+    c(t(key)), c(b === null ? '' : money(b), 'dim'), c(e === null ? '—' : money(e)), c(money(er)),
   ];
   return {
-    title: t('insurance', lang),
-    head: [t('item', lang), t('base', lang), t('employee', lang), t('employer', lang)],
+    title: t('insurance'),
+    head: [t('item'), t('base'), t('employee'), t('employer')],
     right: [1, 2, 3],
     rows: [
       row('pension', base.social, employee.pension, employer.pension),
-      row('medical', base.social, employee.medical, employer.medical),
-      row('unemployment', base.social, employee.unemployment, employer.unemployment),
+      row('medical', base.medical ?? base.social, employee.medical, employer.medical),
+      row('unemployment', base.unemployment ?? base.social, employee.unemployment, employer.unemployment),
       row('injury', base.social, null, employer.injury),
       row('housingFund', base.housingFund, employee.housingFund, employer.housingFund),
-      [c(t('total', lang), 'bold'), c(''), c(money(employee.total), 'bold'), c(money(employer.total), 'bold')],
+      [c(t('total'), 'bold'), c(''), c(money(employee.total), 'bold'), c(money(employer.total), 'bold')],
     ],
+    wrap: [0],
+    drop: [1],
   };
 }
 
 function scheduleSection(r: Result, lang: Lang): Section {
+  const t = (key: MessageKey) => msg(key, lang);
   const top = Math.max(...r.months.map((m) => m.net), 0);
   const rows = r.months.map((m, i) => [
     c(String(m.month)),
@@ -98,25 +162,28 @@ function scheduleSection(r: Result, lang: Lang): Section {
     c(monthNote(r, i, lang), 'dim'),
   ]);
   return {
-    title: t('schedule', lang),
-    head: [t('month', lang), t('gross', lang), t('insuranceShort', lang), t('cumTaxable', lang), t('rate', lang), t('tax', lang), t('net', lang), '', t('change', lang)],
+    title: t('schedule'),
+    head: [t('month'), t('gross'), t('insuranceShort'), t('cumTaxable'), t('rate'), t('tax'), t('net'), '', t('change')],
     right: [0, 1, 2, 3, 4, 5, 6],
     rows,
+    wrap: [8],
+    // The bar and the cumulative taxable income are the first to go on a narrow screen.
+    drop: [7, 3, 4, 2, 1],
   };
 }
 
 /** What is new in month i: a new employer, a raise, a one-off payment, new rules, the bonus. */
 export function monthNote(r: Result, i: number, lang: Lang): string {
+  const t = (key: MessageKey, params?: Record<string, unknown>) => msg(key, lang, params);
   const m = r.months[i];
   const prev = i > 0 ? r.months[i - 1] : undefined;
   const notes: string[] = [];
-  const zh = lang === 'zh';
-  if (m.employer === null) return zh ? '未入职' : 'not employed';
+  if (m.employer === null) return t('notEmployed');
   const employers = r.reconciliation.employers;
   if (prev && prev.employer !== null && m.employer !== prev.employer) {
     const e = employers[m.employer - 1];
-    notes.push(zh ? `换工作${e?.city ? `(${e.city})` : ''}` : `new employer${e?.city ? ` (${e.city})` : ''}`);
-  } else if (!prev || prev.employer === null) notes.push(zh ? '入职' : 'starts');
+    notes.push(e?.city ? t('newEmployerIn', { city: e.city }) : t('newEmployer'));
+  } else if (!prev || prev.employer === null) notes.push(t('starts'));
   const ids = (x: typeof m) => new Map(x.lines.map((l) => [l.id, l.amount]));
   const now = ids(m);
   const before = prev ? ids(prev) : now;
@@ -131,60 +198,69 @@ export function monthNote(r: Result, i: number, lang: Lang): string {
     for (const l of prev.lines) if (!now.has(l.id) && l.id !== 'extra' && l.id !== 'unpaid-leave') notes.push(`${l.label} −`);
   }
   if (prev && prev.employer !== null && m.employer === prev.employer && m.gross === prev.gross && m.insurance !== prev.insurance) {
-    notes.push(zh ? '新缴费基数' : 'new contribution bases');
+    notes.push(t('newBases'));
   }
-  if (m.bonus) notes.push(`${t('bonus', lang)} ${money(m.bonus)}`);
-  return notes.join('; ');
+  if (m.bonus) notes.push(`${t('bonus')} ${money(m.bonus)}`);
+  return notes.join(lang === 'zh' ? ';' : '; ');
 }
 
 function yearSection(r: Result, lang: Lang): Section {
+  const t = (key: MessageKey, params?: Record<string, unknown>) => msg(key, lang, params);
   const a = r.annual;
-  const method = a.bonus > 0 ? ` (${t('method', lang)}: ${t(a.bonusTaxMethod === 'merged' ? 'merged' : 'separate', lang)})` : '';
-  const line = (key: Parameters<typeof t>[0], v: number, tone?: Tone, suffix = '') => [c(t(key, lang) + suffix, tone), c(money(v), tone)];
+  const line = (label: string, v: number, tone?: Tone) => [c(label, tone), c(money(v), tone)];
+  const bonusTax = a.bonus > 0 ? t('bonusTaxMethod', { method: t(a.bonusTaxMethod === 'merged' ? 'merged' : 'separate') }) : t('bonusTax');
   return {
-    title: t('year', lang),
-    head: [t('item', lang), t('amount', lang)],
+    title: t('year'),
+    head: [t('item'), t('amount')],
     right: [1],
     rows: [
-      line('annualWages', a.gross - a.bonus),
-      line('bonus', a.bonus),
-      line('bonusTax', a.bonusTax, undefined, method),
-      line('incomeTax', a.incomeTax),
-      line('annualInsurance', a.insurance),
-      line('annualNet', a.net, 'bold'),
-      line('employerCost', a.employerCost, 'dim'),
-      line('firstMonth', r.takeHome.firstMonth),
-      line('average', r.takeHome.average, 'bold'),
+      line(t('annualWages'), a.gross - a.bonus),
+      line(t('bonus'), a.bonus),
+      line(bonusTax, a.bonusTax),
+      line(t('incomeTax'), a.incomeTax),
+      line(t('annualInsurance'), a.insurance),
+      line(t('annualNet'), a.net, 'bold'),
+      line(t('employerCost'), a.employerCost, 'dim'),
+      line(t('firstMonth'), r.takeHome.firstMonth),
+      line(t('average'), r.takeHome.average, 'bold'),
       [c(reconciliationText(r, lang), r.reconciliation.balance < 0 ? 'good' : undefined), c(money(r.reconciliation.balance))],
     ],
+    wrap: [0],
   };
 }
 
-/** One line: what the annual reconciliation settles, and when. */
-export function reconciliationText(r: Result, lang: Lang): string {
+/** What the annual reconciliation settles, and when: "refund of 120.00 (2027-03 – 2027-06)". */
+export function reconciliationState(r: Result, lang: Lang): string {
   const rec = r.reconciliation;
   const when = `${rec.settle.from.slice(0, 7)} – ${rec.settle.until.slice(0, 7)}`;
-  const zh = lang === 'zh';
-  if (rec.balance === 0) return zh ? `年度汇算:无需补退税` : 'Reconciliation: nothing to settle';
-  if (rec.balance < 0) return zh ? `年度汇算:退税 ${money(-rec.balance)}(${when})` : `Reconciliation: refund of ${money(-rec.balance)} (${when})`;
+  if (rec.balance === 0) return msg('recNothing', lang);
+  if (rec.balance < 0) return msg('recRefund', lang, { amount: money(-rec.balance), when });
   if (rec.exempt) {
-    const why = rec.exemptReason === 'income' ? (zh ? '年收入不超过12万元' : 'income up to 120,000') : zh ? '补税不超过400元' : 'balance up to 400';
-    return zh ? `年度汇算:应补 ${money(rec.balance)},免予补缴(${why})` : `Reconciliation: ${money(rec.balance)} owed, exempt (${why})`;
+    const why = msg(rec.exemptReason === 'income' ? 'recExemptIncome' : 'recExemptBalance', lang);
+    return msg('recOwedExempt', lang, { amount: money(rec.balance), why });
   }
-  return zh ? `年度汇算:补税 ${money(rec.balance)}(${when})` : `Reconciliation: ${money(rec.balance)} to pay (${when})`;
+  return msg('recOwed', lang, { amount: money(rec.balance), when });
 }
 
-function rulesSection(r: Result, lang: Lang): Section {
+/** One line: "Reconciliation: nothing to settle". */
+export function reconciliationText(r: Result, lang: Lang): string {
+  return msg('recLine', lang, { text: reconciliationState(r, lang) });
+}
+
+function rulesSection(r: Result, lang: Lang, o: ReportOptions): Section {
+  const t = (key: MessageKey) => msg(key, lang);
   return {
-    title: t('rules', lang),
-    head: [t('figure', lang), t('value', lang), t('from', lang), t('confidence', lang)],
-    right: [1],
+    title: t('rules'),
+    head: [t('figure'), t('value'), t('from'), t('confidence')],
+    right: [],
     rows: r.rules.map((rule) => [
-      c(rule.label),
-      c(formatValue(rule.value, rule.unit)),
+      c(lang === 'en' ? rule.label : figureName(rule.id, rule.label, lang, o.cityName)),
+      c(formatValue(rule.value, rule.unit, lang)),
       c((rule.until ? `${rule.from} → ${rule.until}` : rule.from) + monthSpan(rule.months, lang), rule.stale ? 'bad' : undefined),
-      c(rule.confidence, rule.confidence === 'official' ? 'good' : 'dim'),
+      c(confidenceName(rule.confidence, lang), rule.confidence === 'official' ? 'good' : 'dim'),
     ]),
+    wrap: [0, 1, 2],
+    drop: [3],
   };
 }
 
@@ -198,25 +274,7 @@ function monthSpan(months: number[] | undefined, lang: Lang): string {
     runs.push(i === j ? `${months[i]}` : `${months[i]}–${months[j]}`);
     i = j;
   }
-  return lang === 'zh' ? ` (${runs.join(', ')}月)` : ` (months ${runs.join(', ')})`;
-}
-
-/** Law values as a person reads them: 8%, 5,000, "floor 5,060 · ceiling 25,299", "7 brackets, 3%–45%". */
-export function formatValue(value: unknown, unit = ''): string {
-  if (typeof value === 'number') {
-    return /rate|%|fraction|share/i.test(unit) || (value > 0 && value < 1) ? pct(value) : value.toLocaleString('en-US');
-  }
-  if (Array.isArray(value)) {
-    const rates = value.map((row) => (row as { rate?: number }).rate).filter((r): r is number => typeof r === 'number');
-    if (rates.length === value.length && rates.length > 0) return `${value.length} brackets, ${pct(rates[0])}–${pct(rates.at(-1)!)}`;
-    return value.map((v) => formatValue(v)).join(', ');
-  }
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value)
-      .map(([k, v]) => `${k} ${formatValue(v)}`)
-      .join(' · ');
-  }
-  return String(value);
+  return msg('monthsUsed', lang, { runs: runs.join(', ') });
 }
 
 /** A bar of eighths, so the late-year drop in take-home shows at a glance. */

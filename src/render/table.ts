@@ -1,33 +1,140 @@
-/** Report -> boxed tables for a terminal. cli-table3 measures display width, so 中文 labels align. */
+/**
+ * Report -> boxed tables that fit the screen. Widths are display widths
+ * (中文 counts two), so Chinese labels align. A table wider than the screen
+ * first wraps its text columns (cli-table3's colWidths and wordWrap), then
+ * drops its low-value columns (the bar, cumulative taxable income).
+ */
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import type { Cell, Report, Tone } from './sections.js';
+import stringWidth from 'string-width';
+import type { Cell, Report, Section, Tone } from './sections.js';
+import { asciiText, wrapText } from './wrap.js';
 
-export function renderTable(report: Report, chalk: ChalkInstance): string {
-  const paint = (cell: Cell | string, tone?: Tone): string => {
-    const text = typeof cell === 'string' ? cell : cell.text;
-    switch (tone ?? (typeof cell === 'string' ? undefined : cell.tone)) {
-      case 'bold': return chalk.bold(text);
-      case 'dim': return chalk.dim(text);
-      case 'good': return chalk.green(text);
-      case 'bad': return chalk.yellow(text);
-      case 'bar': return chalk.cyan(text);
-      default: return text;
+export interface TableOptions {
+  /** Columns of the screen. */
+  width: number;
+  /** Plain ASCII borders and symbols, for terminals that draw ambiguous-width characters double. */
+  ascii?: boolean;
+}
+
+const ASCII_CHARS = {
+  top: '-', 'top-mid': '+', 'top-left': '+', 'top-right': '+',
+  bottom: '-', 'bottom-mid': '+', 'bottom-left': '+', 'bottom-right': '+',
+  left: '|', 'left-mid': '+', mid: '-', 'mid-mid': '+',
+  right: '|', 'right-mid': '+', middle: '|',
+};
+const NO_CHARS = Object.fromEntries(Object.keys(ASCII_CHARS).map((k) => [k, '']));
+
+export function renderTable(report: Report, chalk: ChalkInstance, options: TableOptions = { width: 80 }): string {
+  const width = Math.max(40, options.width);
+  const text = (s: string) => (options.ascii ? asciiText(s) : s);
+  const paint = (s: string, tone?: Tone): string => {
+    switch (tone) {
+      case 'bold': return chalk.bold(s);
+      case 'dim': return chalk.dim(s);
+      case 'good': return chalk.green(s);
+      case 'bad': return chalk.yellow(s);
+      case 'bar': return chalk.cyan(s);
+      default: return s;
     }
   };
-  const out: string[] = [chalk.bold(report.heading), ''];
+  const out: string[] = [...wrapText(text(report.heading), width).map((l) => chalk.bold(l)), ''];
   for (const s of report.sections) {
-    const table = new Table({
-      head: s.head.map((h) => chalk.bold(h)),
-      style: { head: [], border: [], compact: true },
-      colAligns: s.head.map((_, i) => (s.right.includes(i) ? 'right' : 'left')),
-      wordWrap: false,
-    });
-    for (const row of s.rows) table.push(row.map((cell) => paint(cell)));
-    out.push(chalk.bold.underline(s.title), table.toString(), '');
+    const section = fitSection({ ...s, title: text(s.title), head: s.head.map(text), rows: s.rows.map((r) => r.map((cell) => ({ ...cell, text: text(cell.text) }))) }, width, s.plain ? 0 : 1);
+    if (!s.plain) out.push(...wrapText(section.title, width).map((l) => chalk.bold.underline(l)));
+    out.push(drawSection(section, paint, options.ascii), '');
   }
   for (const f of report.footnotes) {
-    out.push(paint(f.title, 'bold'), ...f.items.map((i) => `  ${paint(i, f.tone)}`), '');
+    out.push(paint(text(f.title), 'bold'));
+    for (const item of f.items) out.push(...wrapText(text(item), width - 2, 2).map((l) => `  ${paint(l, f.tone)}`));
+    out.push('');
   }
+  if (report.hint) out.push(...wrapText(text(report.hint), width).map((l) => chalk.dim(l)), '');
   return out.join('\n');
 }
+
+interface Fitted extends Section {
+  /** Display width of each column's content (without padding). */
+  widths: number[];
+}
+
+const cellWidth = (s: string) => Math.max(0, ...s.split('\n').map((l) => stringWidth(l)));
+
+/** Widths that fit: wrap columns shrink toward their longest word, then columns in `drop` go. */
+function fitSection(s: Section, width: number, border: number): Fitted {
+  let section = s;
+  for (;;) {
+    const n = section.head.length || (section.rows[0]?.length ?? 0);
+    const natural = Array.from({ length: n }, (_, i) => Math.max(cellWidth(section.head[i] ?? ''), ...section.rows.map((r) => cellWidth(r[i]?.text ?? ''))));
+    // Each column has two spaces of padding, and a border between and around columns.
+    const frame = n * 2 + (border ? n + 1 : 0);
+    const wrap = section.wrap ?? [];
+    const least = natural.map((w, i) => (wrap.includes(i) ? Math.min(w, Math.max(Math.min(longestWord(section, i), 12), 6)) : w));
+    const room = width - frame;
+    if (sum(least) <= room || !section.drop?.length) {
+      return { ...section, widths: share(natural, least, wrap, room) };
+    }
+    section = dropColumn(section, section.drop[0]);
+  }
+}
+
+/** Give the wrap columns what is left, up to their natural width, widest need first. */
+function share(natural: number[], least: number[], wrap: number[], room: number): number[] {
+  const widths = [...least];
+  let spare = room - sum(widths);
+  while (spare > 0) {
+    const want = wrap.filter((i) => widths[i] < natural[i]);
+    if (want.length === 0) break;
+    const per = Math.max(1, Math.floor(spare / want.length));
+    for (const i of want) {
+      const add = Math.min(per, natural[i] - widths[i], spare);
+      widths[i] += add;
+      spare -= add;
+      if (spare <= 0) break;
+    }
+  }
+  return widths;
+}
+
+function longestWord(s: Section, col: number): number {
+  let most = 0;
+  for (const text of [s.head[col] ?? '', ...s.rows.map((r) => r[col]?.text ?? '')]) {
+    // Chinese wraps between any two characters; other text at spaces.
+    for (const word of text.split(/\s+/)) most = Math.max(most, /[\u3000-\u9fff\uff00-\uffef]/.test(word) ? 2 : stringWidth(word));
+  }
+  return most;
+}
+
+function dropColumn(s: Section, col: number): Section {
+  const keep = (_: unknown, i: number) => i !== col;
+  const shift = (i: number) => (i > col ? i - 1 : i);
+  return {
+    ...s,
+    head: s.head.filter(keep),
+    rows: s.rows.map((r) => r.filter(keep)),
+    right: s.right.filter((i) => i !== col).map(shift),
+    wrap: s.wrap?.filter((i) => i !== col).map(shift),
+    drop: s.drop?.filter((i) => i !== col).map(shift),
+  };
+}
+
+function drawSection(s: Fitted, paint: (s: string, tone?: Tone) => string, ascii?: boolean): string {
+  const wrapCell = (cell: Cell | string, i: number) => {
+    const raw = typeof cell === 'string' ? cell : cell.text;
+    // cli-table3 wraps at spaces; Chinese text is broken up here, by display width.
+    const lines = cellWidth(raw) > s.widths[i] ? wrapText(raw, s.widths[i]).join('\n') : raw;
+    return paint(lines, typeof cell === 'string' ? undefined : cell.tone);
+  };
+  const table = new Table({
+    ...(s.plain ? {} : { head: s.head.map((h, i) => paint(wrapCell(h, i), 'bold')) }),
+    chars: s.plain ? NO_CHARS : ascii ? ASCII_CHARS : {},
+    style: { head: [], border: [], compact: true, 'padding-left': s.plain ? 0 : 1, 'padding-right': s.plain ? 2 : 1 },
+    colWidths: s.widths.map((w) => w + 2),
+    colAligns: s.widths.map((_, i) => (s.right.includes(i) ? 'right' : 'left')),
+    wordWrap: true,
+  });
+  for (const row of s.rows) table.push(row.map((cell, i) => wrapCell(cell, i)));
+  return table.toString().split('\n').map((l) => l.trimEnd()).join('\n');
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

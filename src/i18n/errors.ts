@@ -1,0 +1,212 @@
+/**
+ * Error messages and hints: what is wrong, what is accepted, what to run next.
+ * English keeps the wording scripts and tests already match.
+ */
+import type { Entry } from './messages.js';
+
+const KIND_ZH: Record<string, string> = { city: '城市', level: '岗位级别', platform: '平台', component: '收入项目' };
+const PLURAL: Record<string, string> = { city: 'cities', level: 'levels', platform: 'platforms', component: 'components' };
+
+export const ERRORS = {
+  // what a value is ("expects an amount in yuan")
+  'what:yuan': { en: 'an amount in yuan', zh: '以元为单位的金额' },
+  'what:count': { en: 'a whole number', zh: '整数' },
+  'what:hours': { en: 'hours a month', zh: '每月小时数' },
+  'what:percentage': { en: 'a percentage', zh: '百分比' },
+  'what:percentile': { en: 'a percentile', zh: '分位数' },
+  'what:months-of-base': { en: 'months of base pay', zh: '底薪月数' },
+  'what:month-number': { en: 'a month number, 1 to 12', zh: '月份(1 到 12)' },
+  'why:days': { en: 'the days in a month', zh: '一个月的天数' },
+  'why:working-days': { en: 'the working days in a month', zh: '一个月的工作日数' },
+  'why:orders': { en: 'orders a month cs-pay accepts', zh: 'cs-pay 接受的每月订单数' },
+  'why:children': { en: 'children cs-pay accepts', zh: 'cs-pay 接受的子女数' },
+  'why:infants': { en: 'infants cs-pay accepts', zh: 'cs-pay 接受的婴幼儿数' },
+  // flag values (src/cli/values.ts)
+  'e:takes': { en: '{flag} takes {takes}. See `cs-pay --help`.', zh: '{flag} 的取值:{takes}。详见 `cs-pay --help`。' },
+  'e:expects': { en: "{flag} expects {what}, like {example}; got '{raw}'.", zh: "{flag} 应为{what},例如 {example};收到 '{raw}'。" },
+  'takes:like': { en: '{what}, like {example}', zh: '{what},例如 {example}' },
+  'e:yuan-sign': { en: "{flag} must be zero or more yuan; got '{raw}'.", zh: "{flag} 不能为负数;收到 '{raw}'。" },
+  'e:yuan-positive': { en: "{flag} must be more than zero yuan; got '{raw}'.", zh: "{flag} 必须大于零;收到 '{raw}'。" },
+  'takes:yuan': { en: 'an amount in yuan, like 12000 or 12000.50', zh: '以元为单位的金额,例如 12000 或 12000.50' },
+  'e:yuan-beyond': { en: '{flag} of {raw} yuan is beyond what cs-pay models.', zh: '{flag} 为 {raw} 元,超出 cs-pay 的计算范围。' },
+  'takes:yuan-max': { en: 'at most 100,000,000 yuan', zh: '不超过 100,000,000 元' },
+  'e:yuan-fen': { en: "{flag} is an amount in yuan to the fen; got '{raw}'.", zh: "{flag} 是精确到分的金额;收到 '{raw}'。" },
+  'takes:two-decimals': { en: 'two decimals at most', zh: '最多两位小数' },
+  'e:count-whole': { en: "{flag} must be a whole number, zero or more; got '{raw}'.", zh: "{flag} 必须是零或正整数;收到 '{raw}'。" },
+  'e:count-max': { en: '{flag} of {n} is more than {why} ({max}).', zh: '{flag} 为 {n},超过{why}({max})。' },
+  'takes:count': { en: 'a whole number from 0 to {max}', zh: '0 到 {max} 的整数' },
+  'e:hours-sign': { en: "{flag} must be zero or more hours; got '{raw}'.", zh: "{flag} 不能为负数;收到 '{raw}'。" },
+  'e:hours-max': { en: '{flag} of {n} hours is more than a month has (744).', zh: '{flag} 为 {n} 小时,超过一个月的总小时数(744)。' },
+  'takes:hours': { en: 'hours a month, from 0 to 744', zh: '每月小时数,0 到 744' },
+  'e:negative': { en: "{flag} cannot be negative; got '{raw}'.", zh: "{flag} 不能为负数;收到 '{raw}'。" },
+  'e:share-max': { en: "{flag} cannot be above {max}%; got '{raw}'.", zh: "{flag} 不能超过 {max}%;收到 '{raw}'。" },
+  'takes:share': { en: 'a percentage from 0 to {max}%: 96, 96% or 0.96', zh: '0 到 {max}% 的百分比:96、96% 或 0.96' },
+  'e:percent-max': { en: '{flag} of {n}% is above the {max}% cs-pay accepts.', zh: '{flag} 为 {n}%,超过 cs-pay 接受的 {max}%。' },
+  'takes:percent': { en: 'a percentage from 0 to {max}, like 115', zh: '0 到 {max} 的百分比,例如 115' },
+  'e:ambiguous-percent': { en: '{flag} {raw} can be read two ways: {low}% or {high}%.', zh: '{flag} {raw} 有两种理解:{low}% 或 {high}%。' },
+  'hint:ambiguous-percent': {
+    en: 'For {high}% write {flag} {highText} (or {highText}%); for {low}% write {flag} {low}%.',
+    zh: '若是 {high}%,请写 {flag} {highText}(或 {highText}%);若是 {low}%,请写 {flag} {low}%。',
+  },
+  'e:range': { en: "{flag} must be between {low} and {high}; got '{raw}'.", zh: "{flag} 必须在 {low} 到 {high} 之间;收到 '{raw}'。" },
+  'takes:range': { en: '{what} from {low} to {high}', zh: '{low} 到 {high} 的{what}' },
+  'e:whole-month': { en: "{flag} must be a whole month, 1 to 12; got '{raw}'.", zh: "{flag} 必须是 1 到 12 的整月;收到 '{raw}'。" },
+  'e:date': { en: "{flag} expects a date as YYYY-MM-DD, like 2026-01-01; got '{raw}'.", zh: "{flag} 应为 YYYY-MM-DD 格式的日期,例如 2026-01-01;收到 '{raw}'。" },
+  'takes:date': { en: 'a calendar date as YYYY-MM-DD', zh: 'YYYY-MM-DD 格式的日期' },
+  'e:choice': { en: "{flag} must be one of {choices}; got '{raw}'.", zh: "{flag} 必须是以下之一:{choices};收到 '{raw}'。" },
+  'hint:did-you-mean': { en: 'Did you mean {guess}?', zh: '您是不是要输入 {guess}?' },
+  'hint:choices': { en: 'Choices: {choices}.', zh: '可选:{choices}。' },
+  // names (src/cli/identify.ts)
+  'e:unknown': {
+    en: "Unknown {kind} '{raw}'.",
+    zh: (p: { kind: string; raw: string }) => `未知的${KIND_ZH[p.kind] ?? p.kind}'${p.raw}'。`,
+  },
+  'hint:unknown': {
+    en: (p: { kind: string; guess?: string; ids: string; list: string }) =>
+      `${p.guess ? `Did you mean ${p.guess}? ` : ''}Valid ${PLURAL[p.kind] ?? p.kind}: ${p.ids} (see \`cs-pay ${p.list}\`).`,
+    zh: (p: { kind: string; guess?: string; ids: string; list: string }) =>
+      `${p.guess ? `您是不是要输入 ${p.guess}?` : ''}可用的${KIND_ZH[p.kind] ?? p.kind}:${p.ids}(见 \`cs-pay ${p.list}\`)。`,
+  },
+  'e:level-not-offered': { en: 'Platform {platform} has no pay figures for level {level}.', zh: '平台 {platform} 没有岗位级别 {level} 的薪酬数据。' },
+  'hint:level-not-offered': {
+    en: (p: { offered: string; level: string; others: string[] }) =>
+      `Its levels: ${p.offered}.${p.others.length ? ` Platforms with ${p.level}: ${p.others.join(', ')} (--platform ${p.others[0]}).` : ''}`,
+    zh: (p: { offered: string; level: string; others: string[] }) =>
+      `该平台的级别:${p.offered}。${p.others.length ? `有 ${p.level} 级别的平台:${p.others.join(', ')}(--platform ${p.others[0]})。` : ''}`,
+  },
+  // requests (src/cli/request.ts, src/answer.ts)
+  'e:unknown-option': { en: "Unknown option '{key}' in {where}.", zh: "{where}中有未知选项 '{key}'。" },
+  'hint:options': {
+    en: (p: { guess?: string; options: string }) => `${p.guess ? `Did you mean ${p.guess}? ` : ''}Options: ${p.options}.`,
+    zh: (p: { guess?: string; options: string }) => `${p.guess ? `您是不是要输入 ${p.guess}?` : ''}可用选项:${p.options}。`,
+  },
+  'where:batch-line': { en: 'this batch line', zh: '本行批量输入' },
+  'where:options': { en: 'the {command} options', zh: '{command} 的选项' },
+  'where:offer': { en: "the offer '{spec}'", zh: "报价 '{spec}'" },
+  'e:switch': { en: "{flag} is a switch (true or false); got '{raw}'.", zh: "{flag} 是开关(true 或 false);收到 '{raw}'。" },
+  'e:needs-city': { en: 'estimate needs a city (--city).', zh: 'estimate 需要城市(--city)。' },
+  'hint:cities': { en: 'Cities: {ids}.', zh: '可用城市:{ids}。' },
+  'e:needs-level': { en: 'estimate needs a level (--level).', zh: 'estimate 需要岗位级别(--level)。' },
+  'hint:levels': { en: 'Levels: {ids}.', zh: '可用级别:{ids}。' },
+  'e:rent-mortgage': { en: '--rent and --mortgage cannot be claimed together.', zh: '--rent 和 --mortgage 不能同时申报。' },
+  'hint:rent-mortgage': { en: 'The law allows one housing deduction: pick --rent or --mortgage.', zh: '住房扣除只能选一项:--rent 或 --mortgage。' },
+  'e:payroll-needs-city': {
+    en: '{command} needs a city for social insurance (--city) or the monthly total (--insurance).',
+    zh: '{command} 需要城市(--city)来计算社保,或直接给出每月社保公积金合计(--insurance)。',
+  },
+  'hint:example': { en: 'Example: {example}', zh: '例如:{example}' },
+  'e:net-needs-gross': { en: 'net needs the monthly gross (--gross).', zh: 'net 需要月度税前工资(--gross)。' },
+  'e:gross-needs-net': { en: 'gross needs the monthly take-home to aim for (--net).', zh: 'gross 需要目标月到手金额(--net)。' },
+  // month changes
+  'e:prefixed': { en: '{prefix}: {inner}', zh: '{prefix}:{inner}' },
+  'e:change-month': { en: "{flag} needs a month from 1 to 12; got '{raw}'.", zh: "{flag} 需要 1 到 12 的月份;收到 '{raw}'。" },
+  'hint:change-form': { en: 'Write it as {flag} 7:key=value.', zh: '写法:{flag} 7:key=value。' },
+  'e:change-city': { en: '{flag} {month}: a new city comes with a new employer, so give it with --job.', zh: '{flag} {month}:换城市意味着换雇主,请用 --job。' },
+  'e:change-fixed': { en: "{flag} {month}: '{key}' cannot change for one month.", zh: "{flag} {month}:'{key}' 不能按月变化。" },
+  'e:change-unknown': { en: "{flag} {month}: unknown key '{key}'.", zh: "{flag} {month}:未知的键 '{key}'。" },
+  'hint:change-keys': {
+    en: (p: { guess?: string; keys: string }) => `${p.guess ? `Did you mean ${p.guess}? ` : ''}Keys: ${p.keys}.`,
+    zh: (p: { guess?: string; keys: string }) => `${p.guess ? `您是不是要输入 ${p.guess}?` : ''}可用的键:${p.keys}。`,
+  },
+  'e:change-gross': {
+    en: '{flag} {month}: gross= is for a known gross (net); an estimate changes base=, level= or the pay options.',
+    zh: '{flag} {month}:gross= 用于已知税前(net);estimate 请改 base=、level= 或其他收入选项。',
+  },
+  'e:change-pay-option': {
+    en: '{flag} {month}: {key}= is a pay option of estimate; with a known gross, change gross= or add extra=.',
+    zh: '{flag} {month}:{key}= 是 estimate 的收入选项;已知税前时请改 gross= 或加 extra=。',
+  },
+  'e:change-shape': { en: "{flag} expects month:key=value; got '{raw}'.", zh: "{flag} 的写法是 month:key=value;收到 '{raw}'。" },
+  'e:change-jobs': { en: 'jobs is a list of objects like {"month": 7, "gross": 12000}.', zh: 'jobs 是对象列表,例如 {"month": 7, "gross": 12000}。' },
+  'e:change-object': {
+    en: '{flag} expects an object of keys and values for each month, like {"7": {"base": 8000}}.',
+    zh: '{flag} 应为每月的键值对象,例如 {"7": {"base": 8000}}。',
+  },
+  'e:change-spec': { en: "{flag} expects month:key=value[,key=value]; got '{raw}'.", zh: "{flag} 的写法是 month:key=value[,key=value];收到 '{raw}'。" },
+  'hint:change-example': { en: 'Example: {flag} 7:gross=20000.', zh: '例如:{flag} 7:gross=20000。' },
+  'e:change-empty': { en: '{flag} {month}: nothing to change.', zh: '{flag} {month}:没有要改的内容。' },
+  'e:job-twice': { en: '--job {month} is given twice: one employer change a month.', zh: '--job {month} 出现了两次:每月只能换一次雇主。' },
+  'e:change-twice': { en: '{flags} set {key} for month {month} twice, to different values.', zh: '{flags} 对 {month} 月的 {key} 设了两个不同的值。' },
+  'hint:change-twice': { en: 'Give each key once for a month.', zh: '每个月的每个键只给一次。' },
+  'e:job-before-start': {
+    en: '--job {month} starts a new employer in month {month}, but work this year starts in month {start}.',
+    zh: '--job {month} 在 {month} 月换雇主,但今年从 {start} 月才开始工作。',
+  },
+  'hint:job-before-start': {
+    en: 'A job change comes after --start-month; the first employer is the one the other flags describe.',
+    zh: '换工作应在 --start-month 之后;第一个雇主由其他选项描述。',
+  },
+  // payroll checks a flag can reach
+  'e:medical-tier': { en: '{city} has one medical-insurance tier; --medical-tier 2 is for Shenzhen.', zh: '{city}只有一档医保;--medical-tier 2 仅适用于深圳。' },
+  'hint:medical-tier': { en: 'Leave out --medical-tier.', zh: '请去掉 --medical-tier。' },
+  'e:fund-rate': { en: "A housing-fund rate of {rate} is outside {city}'s range of {low} to {high}.", zh: '公积金缴存比例 {rate} 超出{city}的范围 {low} 到 {high}。' },
+  'e:supplementary-rate': {
+    en: "A supplementary housing-fund rate of {rate} is outside {city}'s range of {low} to {high}.",
+    zh: '补充公积金缴存比例 {rate} 超出{city}的范围 {low} 到 {high}。',
+  },
+  'hint:rate-range': { en: 'Pick a rate from {low} to {high}.', zh: '请选择 {low} 到 {high} 之间的比例。' },
+  'e:no-supplementary': { en: '{city} has no supplementary housing fund; --supplementary-fund-rate is for Shanghai.', zh: '{city}没有补充公积金;--supplementary-fund-rate 仅适用于上海。' },
+  'hint:no-supplementary': { en: 'Leave out --supplementary-fund-rate.', zh: '请去掉 --supplementary-fund-rate。' },
+  'e:bonus-before-start': {
+    en: 'The year-end bonus is paid in month {bonus}, before work starts in month {start}.',
+    zh: '年终奖在 {bonus} 月发放,早于 {start} 月入职。',
+  },
+  'hint:bonus-before-start': { en: 'Set --bonus-month to a month worked.', zh: '请把 --bonus-month 设为在职月份。' },
+  'e:unpaid-days': { en: "{days} unpaid days in month {month} cost more than the month's pay.", zh: '{month} 月的 {days} 天事假扣款超过了当月工资。' },
+  'hint:unpaid-days': { en: 'A month has at most about 22 working days.', zh: '一个月最多约 22 个工作日。' },
+  'e:last-year-start': {
+    en: 'The 60,000 deduction from January (STA 2020 No. 19) is for someone at the same employer since last year, so work starts in January.',
+    zh: '从1月起扣除6万元(国家税务总局公告2020年第19号)适用于上年起在同一单位任职的人,因此应从1月开始工作。',
+  },
+  'hint:last-year-start': { en: 'Leave out --start-month or --last-year-under-60k.', zh: '请去掉 --start-month 或 --last-year-under-60k。' },
+  'e:first-job-last-year': {
+    en: '--first-job and --last-year-under-60k describe different people: the first wage income of the year, or a job held since last year.',
+    zh: '--first-job 和 --last-year-under-60k 描述的是不同情形:今年首次取得工资,或上年起一直任职。',
+  },
+  'hint:pick-one': { en: 'Pick one.', zh: '请二选一。' },
+  'e:earlier-income': {
+    en: 'Income at earlier employers this year comes before --start-month; with work from January there is none.',
+    zh: '之前雇主的收入发生在 --start-month 之前;从1月开始工作则没有这部分收入。',
+  },
+  'hint:earlier-income': { en: 'Give --start-month, or leave out the --earlier-… flags.', zh: '请给出 --start-month,或去掉 --earlier-… 选项。' },
+  'e:rent-city': { en: 'The rent deduction depends on the city.', zh: '住房租金扣除标准取决于城市。' },
+  'hint:rent-city': { en: 'Give --city, or put the amount in --deduction.', zh: '请给出 --city,或把金额计入 --deduction。' },
+  'e:no-rule': {
+    en: "No rule for '{label}' is in force on {date}: cs-pay's rules start on {first}.",
+    zh: '{date} 没有生效的"{label}"规则:cs-pay 的规则从 {first} 开始。',
+  },
+  'hint:no-rule': { en: 'Use a date on or after {first} (--date {first}).', zh: '请使用 {first} 或之后的日期(--date {first})。' },
+  // output
+  'e:two-formats': { en: '--json and --format {format} ask for two formats.', zh: '--json 和 --format {format} 要求了两种格式。' },
+  'hint:use-one': { en: 'Use one of them.', zh: '请只用其中一个。' },
+  // --set
+  'e:set-shape': { en: "--set expects component=amount, like meal=0; got '{raw}'.", zh: "--set 的写法是 项目=金额,例如 meal=0;收到 '{raw}'。" },
+  'hint:components': { en: 'Components: {ids} (see `cs-pay components`).', zh: '可用项目:{ids}(见 `cs-pay components`)。' },
+  'e:set-twice': { en: '--set {id} is given twice.', zh: '--set {id} 出现了两次。' },
+  'e:set-not-paid': {
+    en: 'Component {id} is not paid by the {platform} platform.',
+    zh: '平台 {platform} 没有收入项目 {id}。',
+  },
+  'hint:set-not-paid': { en: 'Its components: {ids}.', zh: '该平台的收入项目:{ids}。' },
+  'e:set-with-gross': {
+    en: "--set changes the model's components; a known gross has none ({keys}).",
+    zh: '--set 修改模型中的收入项目;已知税前工资时没有这些项目({keys})。',
+  },
+  'e:gross-pay-options': {
+    en: 'A known gross cannot take the pay options {keys}: they are parts of a model estimate.',
+    zh: '已知税前工资时不能使用收入选项 {keys}:它们属于模型估算。',
+  },
+  'hint:gross-pay-options': {
+    en: 'Add them to the gross, or give level= and let the model build the pay.',
+    zh: '请把它们计入税前工资,或给出 level= 由模型计算。',
+  },
+  // several at once
+  'e:repeated-flag': { en: '{flag} is given more than once ({values}).', zh: '{flag} 给了不止一次({values})。' },
+  'hint:repeated-flag': { en: 'For several at once write {flag} {joined} (or all).', zh: '一次计算多个请写 {flag} {joined}(或 all)。' },
+  'e:matrix-too-big': { en: '{n} combinations is more than cs-pay computes at once ({max}).', zh: '{n} 种组合超过 cs-pay 一次计算的上限({max})。' },
+  'hint:matrix-too-big': { en: 'Narrow --city, --level or --platform.', zh: '请缩小 --city、--level 或 --platform 的范围。' },
+  'e:matrix-none': { en: 'No platform pays level {level}.', zh: '没有平台有岗位级别 {level}。' },
+  'e:list-only-estimate': { en: '{flag} takes one value here; lists and all are for estimate.', zh: '此处 {flag} 只能给一个值;列表和 all 仅用于 estimate。' },
+  // completion
+  'e:completion-shell': { en: "cs-pay completion takes bash, zsh or fish; got '{raw}'.", zh: "cs-pay completion 支持 bash、zsh 或 fish;收到 '{raw}'。" },
+} satisfies Record<string, Entry>;

@@ -1,0 +1,79 @@
+/**
+ * The one message catalogue: every word cs-pay writes, in English and Chinese.
+ * Renderers, warnings, errors and help all read it through `msg`, so a
+ * sentence exists once, in both languages, and a test can check that Chinese
+ * output holds no English.
+ */
+import { ERRORS } from './errors.js';
+import { HELP } from './help.js';
+import { LAW } from './law.js';
+import { REPORT } from './report.js';
+import { WARNINGS } from './warnings.js';
+
+export type Lang = 'en' | 'zh';
+export type Params = Record<string, unknown>;
+/** A template with {name} placeholders, or a function of the params for plurals and lists. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Text = string | ((p: any) => string);
+export interface Entry {
+  en: Text;
+  zh: Text;
+}
+
+const MESSAGES = { ...REPORT, ...LAW, ...WARNINGS, ...ERRORS, ...HELP } satisfies Record<string, Entry>;
+export type MessageKey = keyof typeof MESSAGES;
+
+/** A message not yet put into words: the catalogue key and its params (errors and warnings carry these). */
+export interface Localized {
+  key: MessageKey;
+  params?: Params;
+}
+
+export function fill(text: Text, params: Params = {}): string {
+  if (typeof text === 'function') return text(params);
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+}
+
+export function msg(key: MessageKey, lang: Lang, params?: Params): string {
+  const entry: Entry = MESSAGES[key];
+  return fill(entry[lang], params && inLang(params, lang));
+}
+
+/** Params in a language: a nested message is said, a name given as { en, zh } is picked. */
+function inLang(params: Params, lang: Lang): Params {
+  const out: Params = {};
+  for (const [k, v] of Object.entries(params)) {
+    if (isLocalized(v)) out[k] = say(v, lang);
+    else if (isNamed(v)) out[k] = v[lang];
+    else out[k] = v;
+  }
+  return out;
+}
+
+export const isLocalized = (v: unknown): v is Localized =>
+  typeof v === 'object' && v !== null && typeof (v as Localized).key === 'string' && (v as Localized).key in MESSAGES;
+const isNamed = (v: unknown): v is Record<Lang, string> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { en?: unknown }).en === 'string' && typeof (v as { zh?: unknown }).zh === 'string' && Object.keys(v).length === 2;
+
+export const say = (m: Localized, lang: Lang) => msg(m.key, lang, m.params);
+
+/** The language a locale name asks for: zh, zh-CN, zh_CN.UTF-8, zh-Hans -> zh; anything else -> en. */
+export function langOf(locale: string | undefined): Lang | undefined {
+  if (!locale) return undefined;
+  if (/^zh([-_.@]|$)/i.test(locale.trim())) return 'zh';
+  if (/^(en|c|posix)([-_.@]|$)/i.test(locale.trim())) return 'en';
+  return undefined;
+}
+
+/**
+ * The language from the environment, as gettext reads it: LANGUAGE (a
+ * colon-separated preference list), then LC_ALL, LC_MESSAGES, LANG. English
+ * when nothing says Chinese.
+ */
+export function langFromEnv(env: Record<string, string | undefined>): Lang {
+  const first = (env.LANGUAGE ?? '').split(':').find((l) => l.trim() !== '');
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  // LANGUAGE is ignored when the locale is C, as gettext does.
+  if (first && !/^(c|posix)([._]|$)/i.test(locale)) return langOf(first) ?? 'en';
+  return langOf(locale) ?? 'en';
+}
