@@ -13,6 +13,7 @@ export interface Actions {
   validate: (file: string) => Promise<void>;
   schema: () => Promise<void>;
   rules: (o: RawOptions) => Promise<void>;
+  mcp: (o: RawOptions) => Promise<void>;
 }
 
 const PAY_OPTIONS: [string, string][] = [
@@ -146,6 +147,11 @@ export function buildProgram(io: Io, actions: Actions, version: string): Command
     .option(city[0], city[1]).option('--date <YYYY-MM-DD>', 'the day (default today)'), { model: false })
     .addHelpText('before', examples(['cs-pay rules --city shanghai', 'cs-pay rules --city shenzhen --date 2026-09-01 --json']) + '\n')
     .action((o: RawOptions) => actions.rules(o));
+
+  program.command('mcp').description('serve the calculator to assistants: a Model Context Protocol server over stdio')
+    .option('--model <file>', 'a custom compensation model (YAML)')
+    .addHelpText('before', examples(['cs-pay mcp']) + '\n')
+    .action((o: RawOptions) => actions.mcp(o));
 
   const model = program.command('model').description('check or describe a compensation model file');
   model.command('validate').argument('<file>', 'model YAML').description('validate a model file (exit 3 if invalid)').action((file: string) => actions.validate(file));

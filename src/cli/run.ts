@@ -28,6 +28,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     validate: (file) => done(validateCommand(file, io)),
     schema: () => done(schemaCommand(io)),
     rules: async (o) => done((await import('./commands/rules.js')).rulesCommand(o, io)),
+    mcp: async (o) => done((await import('../mcp/server.js')).mcpCommand(o, io)),
   }, VERSION);
   // Commander's own messages are rewritten into ours below.
   let commanderMessage = '';

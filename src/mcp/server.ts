@@ -1,0 +1,120 @@
+/**
+ * `cs-pay mcp`: the calculator as a Model Context Protocol server over stdio.
+ * Each tool is a library function: its input is the options object, its result
+ * the `--json` object (structured content) with a short summary. Loaded only by
+ * this command, so the SDK and zod cost the other commands nothing.
+ */
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { CsPayError, describe, ModelError } from '../errors.js';
+import * as lib from '../index.js';
+import builtin from '../model/builtin-dev.js';
+import { loadModel } from '../model/load-data.js';
+import type { Settings } from '../options.js';
+import type { Lang } from '../result.js';
+import type { Io } from '../cli/io.js';
+import type { RawOptions } from '../cli/request.js';
+import { toolSchemas } from './schema.js';
+import { summarise } from './summary.js';
+
+declare const CS_PAY_VERSION: string | undefined;
+const VERSION = typeof CS_PAY_VERSION === 'string' ? CS_PAY_VERSION : '0.0.0-dev';
+
+const TOOLS = {
+  estimate: {
+    title: 'Estimate a customer-service job\'s pay',
+    description: 'Pay of a customer-service job in a Chinese city from cs-pay\'s sourced compensation model: gross pay line by line '
+      + '(base, performance, night shifts, overtime…), then social insurance, housing fund, income tax withheld month by month, '
+      + 'the annual reconciliation and take-home. Needs city and level. Amounts are yuan a month unless a key says otherwise.',
+    run: (o: RawOptions, s: Settings) => lib.estimate(o as never, s),
+  },
+  net: {
+    title: 'Take-home from a monthly gross',
+    description: 'Take-home pay from a known monthly gross in a Chinese city: social insurance, housing fund, income tax withheld '
+      + 'month by month, the annual reconciliation. Needs gross, and city (or insurance, the monthly total).',
+    run: (o: RawOptions, s: Settings) => lib.net(o as never, s),
+  },
+  gross: {
+    title: 'Gross needed for a take-home',
+    description: 'The monthly gross needed for a target average monthly take-home (net), wages only. Needs net, and city (or insurance). '
+      + 'The answer is gross.monthly.',
+    run: (o: RawOptions, s: Settings) => lib.gross(o as never, s),
+  },
+  compare: {
+    title: 'Compare two job offers',
+    description: 'Two offers side by side: each priced as estimate (city, level, …) or net (city, gross), with probation, sign-on bonus, '
+      + 'first-year take-home and take-home per hour; delta = B − A, and a verdict. Other keys apply to both offers.',
+    run: (o: RawOptions, s: Settings) => lib.compare(o as never, s),
+  },
+  cities: {
+    title: 'Cities cs-pay knows',
+    description: 'The cities with social-insurance and housing-fund rules on file: ids, English and Chinese names, aliases.',
+    run: (_o: RawOptions, s: Settings) => lib.cities(s),
+  },
+  rules: {
+    title: 'Law figures in force',
+    description: 'Every law figure in force for a city on a date (contribution rates and bases, housing fund, minimum wage, tax brackets, '
+      + 'deductions), each with its value, period, source document and confidence.',
+    run: (o: RawOptions, s: Settings) => lib.rules(o as never, s),
+  },
+} as const;
+
+/** A server whose tools run on `settings` (a custom model as YAML text, today's date); `file` names the model in errors. */
+export function createServer(settings: Settings, file = 'model'): McpServer {
+  const model = settings.model === undefined ? builtin.model : readModel(settings.model, file);
+  const schemas = toolSchemas(model);
+  const server = new McpServer({ name: 'cs-pay', version: VERSION });
+  for (const [name, tool] of Object.entries(TOOLS) as [keyof typeof TOOLS, (typeof TOOLS)[keyof typeof TOOLS]][]) {
+    server.registerTool(name, {
+      title: tool.title,
+      description: tool.description,
+      inputSchema: schemas[name],
+      annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+    }, (args: RawOptions) => callTool(() => tool.run(args, settings), args.lang === 'zh' ? 'zh' : 'en'));
+  }
+  return server;
+}
+
+function callTool(run: () => unknown, lang: Lang): CallToolResult {
+  try {
+    const value = run() as Record<string, unknown>;
+    // The JSON goes as text too, for clients that read only the content (MCP: "SHOULD").
+    return {
+      structuredContent: value,
+      content: [{ type: 'text', text: summarise(value, lang) }, { type: 'text', text: JSON.stringify(value) }],
+    };
+  } catch (e) {
+    const said = e instanceof CsPayError ? describe(e, lang) : undefined;
+    const text = said
+      ? `${said.message}${said.hint ? ` ${said.hint}` : ''}`
+      : `internal error: ${(e as Error)?.message ?? String(e)}. This is a bug in cs-pay; please report it with the tool call.`;
+    return { isError: true, content: [{ type: 'text', text }] };
+  }
+}
+
+function readModel(text: string, file: string) {
+  try {
+    return loadModel(text, file, builtin.model.cities);
+  } catch (e) {
+    if (e instanceof CsPayError) throw e;
+    throw new ModelError(`${file}: ${(e as Error).message}`);
+  }
+}
+
+/** Serve on stdin/stdout until the client closes stdin. */
+export async function mcpCommand(o: RawOptions, io: Io): Promise<number> {
+  const file = o.model === undefined ? undefined : String(o.model);
+  const model = file === undefined ? undefined : (await import('../cli/read-file.js')).readText(io, file, 'model file');
+  // A bad model file fails here, before serving (exit 3). Today is taken at each call, as a
+  // server may run for days; CS_PAY_TODAY pins it, as for the other commands.
+  const server = createServer({ model, date: io.env.CS_PAY_TODAY }, file);
+  const transport = new StdioServerTransport();
+  const closed = new Promise<void>((resolve) => {
+    transport.onclose = resolve;
+  });
+  await server.connect(transport);
+  process.stdin.once('end', () => void server.close());
+  await closed;
+  return 0;
+}

@@ -1,0 +1,82 @@
+/**
+ * The package as others install it: `import 'cs-pay'` through package.json's
+ * exports (the built dist/), its declarations in a consumer's compile, and a
+ * start-up path that loads neither zod nor the MCP SDK.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const CONSUMER = `
+import { compare, CsPayError, estimate, net, rules, type NetOptions, type Result } from 'cs-pay';
+
+const options: NetOptions = { gross: 30000, insurance: 4500, deduction: 2000 };
+const r: Result = net(options, { date: '2026-03-01' });
+const taxes: number[] = r.months.map((m) => m.tax);
+const average: number = r.takeHome.average;
+const offers: string[] = compare({ a: 'city=hangzhou,level=senior', b: { city: 'chengdu', gross: 9000 } }).offers.map((o) => o.name);
+const figures: number = rules({ city: 'shanghai' }).rules.length;
+const level: string = estimate({ city: 'hangzhou', level: 'senior', satisfaction: '96%' }).lines[0].label;
+try {
+  net({ gross: -5, city: 'hangzhou' });
+} catch (e) {
+  if (e instanceof CsPayError) console.log(e.code, e.exitCode satisfies 2 | 3 | 4);
+}
+// @ts-expect-error net needs a gross
+net({ city: 'hangzhou' });
+// @ts-expect-error amounts are numbers or text
+net({ gross: true });
+// @ts-expect-error a result's amounts are numbers (and the types are not any: skipLibCheck would hide a broken import as any)
+const wrong: string = r.annual.net;
+console.log(taxes, average, offers, figures, level, wrong);
+`;
+
+describe('the package', () => {
+  it("import('cs-pay') in the checkout runs on the built library (acceptance 1)", () => {
+    const code = "import('cs-pay').then(m => console.log(m.net({gross: 30000, insurance: 4500, deduction: 2000}).months.slice(0,3).map(x => x.tax)))";
+    const out = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root, encoding: 'utf8' });
+    expect(out.stderr).toBe('');
+    expect(out.stdout).toBe('[ 555, 625, 1850 ]\n');
+  });
+
+  it('the declarations compile in a consumer that imports cs-pay', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-pay-consumer-'));
+    try {
+      mkdirSync(join(dir, 'node_modules'));
+      symlinkSync(root, join(dir, 'node_modules', 'cs-pay'), 'dir');
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', type: 'module', private: true }));
+      writeFileSync(join(dir, 'consumer.ts'), CONSUMER);
+      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
+        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: [], skipLibCheck: true },
+        files: ['consumer.ts'],
+      }));
+      const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+      const out = spawnSync(process.execPath, [tsc, '-p', dir], { encoding: 'utf8' });
+      expect(out.stdout + out.stderr).toBe('');
+      expect(out.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('the CLI starts without zod or the MCP SDK: only `cs-pay mcp` loads them', () => {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/(?:^|[;\n}])\s*import\s*(?:[^"'()]*?from\s*)?["'](\.[^"']+)["']/g)) visit(join(dirname(file), m[1]));
+    };
+    visit(join(root, 'dist', 'cli.mjs'));
+    const startup = [...seen].map((f) => readFileSync(f, 'utf8')).join('\n');
+    expect(seen.size).toBeGreaterThan(1);
+    expect(startup).not.toMatch(/McpServer|ZodError|\$ZodType/);
+    expect(readFileSync(join(root, 'dist', 'cli.mjs'), 'utf8')).toMatch(/import\("\.\/chunks\/server-[\w-]+\.mjs"\)/);
+  });
+});
