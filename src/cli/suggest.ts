@@ -1,9 +1,14 @@
 /** "Did you mean" for identifiers: the closest candidate within a small edit distance. */
+import { MAX_SUGGEST_CHARS } from '../limits.js';
+
 export function closest(input: string, candidates: readonly string[]): string | undefined {
+  // Nothing that long is a typo of an identifier, and the table below is length².
+  if (input.length > MAX_SUGGEST_CHARS) return undefined;
   const word = input.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
+    if (c.length > MAX_SUGGEST_CHARS) continue;
     const d = distance(word, c.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }
