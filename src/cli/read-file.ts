@@ -1,19 +1,16 @@
-/** Reading user files (models, offers, batch input) with one-sentence errors. Loaded on demand. */
-import { ModelError, UsageError } from '../errors.js';
+/**
+ * Reading a model file: text (./read-text.ts, shared with offers and batch) and then
+ * the YAML loader, which brings zod and yaml. Loaded on demand, for `--model` and
+ * `model validate` only.
+ */
+import { ModelError } from '../errors.js';
 import { loadModel } from '../model/load-data.js';
 import type { CityTable } from '../model/model-schema.js';
 import type { Model } from '../model/model.js';
 import type { Io } from './io.js';
+import { readText } from './read-text.js';
 
-export function readText(io: Io, file: string, what: string): string {
-  try {
-    return io.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unreadable');
-    throw new UsageError(`Cannot read ${what} '${file}': ${why}.`, 'Check the path.');
-  }
-}
+export { readText } from './read-text.js';
 
 export function readModelFile(io: Io, file: string, cities: CityTable): Model {
   const text = readText(io, file, 'model file');
