@@ -1,11 +1,13 @@
 /**
  * Parse a YAML text and validate it against a strict zod schema. Every failure
  * becomes one ModelError naming the file, line, column and key path, because a
- * silently ignored key is how wrong numbers ship.
+ * silently ignored key is how wrong numbers ship. Hostile input (deep nesting,
+ * alias bombs, tens of thousands of keys) is refused in linear time.
  */
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { CST, isNode, isScalar, Lexer, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import { ModelError } from '../errors.js';
+import { MAX_NESTING_DEPTH, quote } from '../limits.js';
 
 export interface Located {
   line: number;
@@ -13,15 +15,45 @@ export interface Located {
 }
 
 export function parseYaml<S extends z.ZodType>(text: string, file: string, schema: S, hint?: string): z.infer<S> {
+  checkNesting(text, file, hint);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // yaml's own unique-key check compares every key with every earlier one; ours below is linear.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const at = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return `${file}:${pos.line}:${pos.col}`;
+  };
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
-    const pos = lineCounter.linePos(err.pos[0]);
     const what = err.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
-    throw new ModelError(`${file}:${pos.line}:${pos.col}: YAML syntax error: ${what}.`, hint);
+    throw new ModelError(`${at(err.pos[0])}: YAML syntax error: ${what}.`, hint);
   }
-  const data = doc.toJS({ maxAliasCount: 100 });
+  let firstAlias: number | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      firstAlias ??= alias.range?.[0];
+    },
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const { key } of map.items) {
+        if (!isScalar(key)) continue;
+        const name = String(key.value);
+        const where = at(key.range?.[0] ?? 0);
+        // toJS would make it an own property; zod would then assign it, and the prototype changes.
+        if (name === '__proto__') throw new ModelError(`${where}: YAML syntax error: the key '__proto__' is not allowed.`, hint);
+        if (seen.has(name)) throw new ModelError(`${where}: YAML syntax error: map keys must be unique; '${quote(name)}' is repeated.`, hint);
+        seen.add(name);
+      }
+    },
+  });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // yaml refuses alias expansion past maxAliasCount (a "billion laughs" file).
+    const where = firstAlias === undefined ? file : at(firstAlias);
+    throw new ModelError(`${where}: YAML aliases expand too far (${(e as Error).message.toLowerCase()}).`, hint);
+  }
   const result = schema.safeParse(data);
   if (result.success) return result.data;
 
@@ -31,15 +63,61 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
   // Unknown keys are reported on the object; point at the key itself instead.
   const keys = issue.code === 'unrecognized_keys' ? (issue as { keys: string[] }).keys : [];
   const path = [...issue.path, ...keys.slice(0, 1)].map((p) => (typeof p === 'symbol' ? String(p) : p));
-  const at = locate(doc, lineCounter, path);
+  const pos = locate(doc, lineCounter, path);
   const keyPath = path.length > 0 ? formatPath(path) : '(top level)';
   const message =
     issue.code === 'unrecognized_keys'
-      ? `unknown key '${keys[0]}'`
+      ? `unknown key '${quote(keys[0])}'`
       : /received undefined$/.test(issue.message)
         ? 'required key is missing'
         : issue.message.replace(/^Invalid input: /, '').replace(/\.$/, '');
-  throw new ModelError(`${file}:${at.line}:${at.col}: ${keyPath}: ${message}.`, hint);
+  throw new ModelError(`${file}:${pos.line}:${pos.col}: ${keyPath}: ${message}.`, hint);
+}
+
+/**
+ * Refuse deep nesting before parsing: the parser and the composer recurse, so a
+ * 100,000-deep file costs seconds and then the stack. The lexer does not recurse;
+ * counting flow brackets and block indentation from its tokens bounds the depth
+ * from above (within one), and stops at the first node too deep.
+ */
+function checkNesting(text: string, file: string, hint?: string): void {
+  let flow = 0;
+  const indents: number[] = [];
+  let line = 1;
+  let col = 0;
+  let marked = false; // the token follows a scalar marker: a plain scalar (or a block scalar's body)
+  let body = false; // a block scalar's header was seen: its body comes next
+  for (const token of new Lexer().lex(text)) {
+    const type = CST.tokenType(token);
+    // Markers take no room in the source.
+    if (type === 'doc-mode' || type === 'flow-error-end') continue;
+    if (type === 'scalar') {
+      marked = true;
+      continue;
+    }
+    const [startLine, startCol] = [line, col];
+    const nl = token.lastIndexOf('\n');
+    if (nl < 0) col += token.length;
+    else {
+      for (let i = token.indexOf('\n'); i >= 0; i = token.indexOf('\n', i + 1)) line++;
+      col = token.length - nl - 1;
+    }
+    let node = false;
+    if (marked) {
+      node = !body;
+      body = marked = false;
+    } else if (type === 'flow-seq-start' || type === 'flow-map-start') flow++;
+    else if (type === 'flow-seq-end' || type === 'flow-map-end') flow = Math.max(0, flow - 1);
+    else if (type === 'block-scalar-header') body = true;
+    else node = type === 'seq-item-ind' || type === 'explicit-key-ind' || type === 'single-quoted-scalar' || type === 'double-quoted-scalar' || type === 'alias';
+    if (node && flow === 0) {
+      while (indents.length > 0 && indents[indents.length - 1] > startCol) indents.pop();
+      if (indents.length === 0 || indents[indents.length - 1] < startCol) indents.push(startCol);
+    }
+    if (flow + indents.length > MAX_NESTING_DEPTH) {
+      throw new ModelError(`${file}:${startLine}:${startCol + 1}: YAML nested more than ${MAX_NESTING_DEPTH} deep; a model or offer file needs a handful of levels.`, hint);
+    }
+  }
 }
 
 function locate(doc: ReturnType<typeof parseDocument>, lc: LineCounter, path: (string | number)[]): Located {
