@@ -55,7 +55,7 @@ export const OfferSchema = z.strictObject({
   // the terms
   probationMonths: z.number().int().min(0).optional(), // the legal cap is checked in offer.ts, for files and inline specs alike
   probationPayPercent: Percent.optional(),
-  signOnBonus: z.number().nonnegative().optional(),
+  signOnBonus: z.number().nonnegative().max(100_000_000, { message: 'at most 100,000,000 yuan, as for every amount' }).optional(),
   scheduledHours: z.number().positive().max(744).optional(),
 }).refine((o) => o.gross !== undefined || o.level !== undefined, { message: "an offer needs 'level' (a model estimate) or 'gross' (a known monthly gross)" });
 

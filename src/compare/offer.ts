@@ -5,7 +5,10 @@
  */
 import { CsPayError, ModelError, UsageError } from '../errors.js';
 import type { RawOptions } from '../cli/request.js';
-import { checkKeys, keyOf } from '../cli/request.js';
+import { checkKeys, flagOf, keyOf, PAY_KEYS } from '../cli/request.js';
+import { parseCount, parseHours, parseRange, parseYuan } from '../cli/values.js';
+import { quote } from '../limits.js';
+import { fenToYuan } from '../money.js';
 
 export interface Offer {
   name: string;
@@ -23,6 +26,9 @@ const MAX_PROBATION_MONTHS = 6;
 
 export const TERM_KEYS = ['name', 'probationMonths', 'probationPayPercent', 'signOnBonus', 'scheduledHours'];
 
+/** Pay options only the model prices: with a known gross they would be silently dropped. */
+const MODEL_ONLY_KEYS = PAY_KEYS.filter((k) => k !== 'city');
+
 export function isOfferFile(arg: string): boolean {
   return /\.ya?ml$/i.test(arg) || !arg.includes('=');
 }
@@ -35,27 +41,45 @@ export function parseInlineOffer(spec: string, allowed: readonly string[]): Offe
     const key = keyOf(eq < 0 ? part : part.slice(0, eq).trim());
     options[key] = eq < 0 ? true : part.slice(eq + 1).trim();
   }
-  checkKeys(options, allowed, `the offer '${spec}'`);
-  return fromOptions(options, spec, spec);
+  checkKeys(options, allowed, `the offer '${quote(spec)}'`);
+  try {
+    return fromOptions(options, spec, spec);
+  } catch (e) {
+    // Two offers side by side: say which one.
+    if (e instanceof UsageError) throw new UsageError(`In the offer '${quote(spec)}': ${e.message}`, e.hint);
+    throw e;
+  }
 }
 
+/**
+ * An offer from its options (inline strings or offer-file values). The terms are
+ * read like flags, so `scheduled-hours=0` or `sign-on-bonus=1e308` fail here naming
+ * the key instead of printing NaN or ∞ later.
+ */
 export function fromOptions(o: RawOptions, origin: string, fallbackName: string): Offer {
   const { name, probationMonths, probationPayPercent, signOnBonus, scheduledHours, ...options } = o;
-  const num = (v: unknown, d: number) => (v === undefined ? d : Number(v));
-  const terms = { probationMonths: num(probationMonths, 0), probationPayPercent: num(probationPayPercent, 100), signOnBonus: num(signOnBonus, 0) };
-  for (const [k, v] of Object.entries(terms)) {
-    if (!Number.isFinite(v) || v < 0) throw new UsageError(`${k} in the offer '${origin}' must be a number, zero or more; got '${String(o[k])}'.`);
+  const term = <T>(v: unknown, read: (raw: string) => T): T | undefined => (v === undefined ? undefined : read(String(v)));
+  if (name !== undefined && typeof name !== 'string') throw new UsageError(`--name needs a value, like name=Offer A; got '${quote(name)}'.`);
+  if (options.gross !== undefined) {
+    const unpriced = MODEL_ONLY_KEYS.filter((k) => options[k] !== undefined && options[k] !== false);
+    if (unpriced.length > 0) {
+      throw new UsageError(
+        `An offer with a known gross has no use for ${unpriced.map(flagOf).join(', ')}: only the model prices them.`,
+        'Drop them, or drop gross to have the model estimate the pay.',
+      );
+    }
   }
-  if (terms.probationMonths > MAX_PROBATION_MONTHS || !Number.isInteger(terms.probationMonths)) {
-    throw new UsageError(`probationMonths in the offer '${origin}' must be a whole number up to ${MAX_PROBATION_MONTHS} (Labour Contract Law Art. 19).`);
-  }
-  if (terms.probationPayPercent > 100) throw new UsageError(`probationPayPercent in the offer '${origin}' cannot be above 100.`);
+  const hours = term(scheduledHours, (r) => parseHours('--scheduled-hours', r));
+  if (hours === 0) throw new UsageError("--scheduled-hours must be more than zero hours a month; got '0'.", '--scheduled-hours takes hours a month, from 1 to 744.');
   return {
     name: (name as string | undefined) ?? fallbackName,
     origin,
     options,
-    ...terms,
-    scheduledHours: scheduledHours === undefined ? undefined : Number(scheduledHours),
+    probationMonths:
+      term(probationMonths, (r) => parseCount('--probation-months', r, MAX_PROBATION_MONTHS, 'the months of probation the law allows')) ?? 0,
+    probationPayPercent: term(probationPayPercent, (r) => parseRange('--probation-pay-percent', r, 0, 100, 'a percentage of the full pay')) ?? 100,
+    signOnBonus: fenToYuan(term(signOnBonus, (r) => parseYuan('--sign-on-bonus', r)) ?? 0),
+    scheduledHours: hours,
   };
 }
 
