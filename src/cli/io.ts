@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+
 /** Everything the CLI needs from the outside world, so tests can fake it. */
 export interface Io {
   stdout: (text: string) => void;
@@ -10,6 +12,19 @@ export interface Io {
   readFile: (path: string) => string;
   /** Standard input, for `batch -`. */
   readStdin: () => Promise<string>;
+  /**
+   * Standard input as a stream, so batch runs in constant memory. Optional: without
+   * it batch reads `readStdin()`.
+   */
+  stdin?: () => Readable;
+  /** A file as a stream, for batch. Optional: without it batch reads `readFile()`. */
+  openFile?: (path: string) => Readable;
+  /**
+   * Write to stdout and wait while the reader is behind (backpressure). Resolves
+   * false once stdout takes no more (a closed pipe, a full disk): stop producing.
+   * Optional: without it `stdout` is used.
+   */
+  writeOut?: (text: string) => Promise<boolean>;
 }
 
 export function todayIn(timeZone: string, now = new Date()): string {

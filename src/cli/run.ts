@@ -2,14 +2,18 @@
  * The CLI entry: argv -> exit code. Never calls process.exit; bin/cs-pay.js
  * sets the exit code from what `run` returns, and tests call `run` with a fake Io.
  */
-import { readFileSync } from 'node:fs';
-import { CommanderError } from 'commander';
-import { CsPayError } from '../errors.js';
+import { createReadStream, openSync, readFileSync } from 'node:fs';
+import { type Command, CommanderError } from 'commander';
+import { CsPayError, UsageError } from '../errors.js';
+import { clipMessage, quote } from '../limits.js';
 import { estimateCommand, grossCommand, netCommand } from './commands/estimate.js';
 import { listCommand } from './commands/lists.js';
 import { schemaCommand, validateCommand } from './commands/model.js';
 import { type Io, todayIn } from './io.js';
 import { buildProgram } from './program.js';
+import { closest } from './suggest.js';
+import { parseDate } from './values.js';
+import { describeWriteFailure, sinkOf } from './write.js';
 
 declare const CS_PAY_VERSION: string | undefined;
 const VERSION = typeof CS_PAY_VERSION === 'string' ? CS_PAY_VERSION : '0.0.0-dev';
@@ -30,13 +34,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
     rules: async (o) => done((await import('./commands/rules.js')).rulesCommand(o, io)),
     mcp: async (o) => done((await import('../mcp/server.js')).mcpCommand(o, io)),
   }, VERSION);
-  // Commander's own messages are rewritten into ours below.
+  // Commander's own messages are rewritten into ours below, for every command at every depth.
   let commanderMessage = '';
-  program.exitOverride();
-  program.configureOutput({ writeOut: io.stdout, writeErr: (s) => void (commanderMessage += s) });
-  for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: (s) => void (commanderMessage += s) });
+  const configure = (cmd: Command) => {
+    cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: (s) => void (commanderMessage += s) });
+    cmd.commands.forEach(configure);
+  };
+  configure(program);
 
   try {
+    checkToday(io);
     if (argv.length === 0) {
       io.stdout(program.helpInformation());
       return 0;
@@ -44,13 +51,45 @@ export async function run(argv: string[], io: Io): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {
+    if (e instanceof CommanderError && e.code === 'commander.help' && e.exitCode !== 0) return helpAsked(argv, program, commanderMessage, io);
     return report(e, io, commanderMessage);
   }
 }
 
+/** CS_PAY_TODAY stands in for the clock (tests, replays); a bad one fails every command alike. */
+function checkToday(io: Io): void {
+  try {
+    parseDate('CS_PAY_TODAY', io.today);
+  } catch {
+    const name = io.env.CS_PAY_TODAY ? 'CS_PAY_TODAY' : "Today's date";
+    throw new UsageError(
+      `${name} must be a date as YYYY-MM-DD, like 2026-01-01; got '${quote(io.today)}'.`,
+      io.env.CS_PAY_TODAY ? 'Unset CS_PAY_TODAY to use the date in China today.' : undefined,
+    );
+  }
+}
+
+/**
+ * Commander shows help as an error in two cases: a command group named without its
+ * subcommand (`cs-pay model`), which is a request for help, and `help <unknown>`,
+ * which is a usage error.
+ */
+function helpAsked(argv: string[], program: Command, helpText: string, io: Io): number {
+  const at = argv.lastIndexOf('help');
+  if (at < 0) {
+    io.stdout(helpText);
+    return 0;
+  }
+  const names = [program, ...program.commands].flatMap((c) => c.commands.map((sub) => sub.name()));
+  const name = argv[at + 1] ?? '';
+  const guess = closest(name, names);
+  io.stderr(`cs-pay: ${clipMessage(`Unknown command '${name}'.`)}\n${guess ? `Did you mean ${guess}? ` : ''}See \`cs-pay --help\`.\n`);
+  return 2;
+}
+
 function report(e: unknown, io: Io, commanderMessage: string): number {
   if (e instanceof CsPayError) {
-    io.stderr(`cs-pay: ${e.message}\n${e.hint ? `${e.hint}\n` : ''}`);
+    io.stderr(`cs-pay: ${clipMessage(e.message)}\n${e.hint ? `${clipMessage(e.hint)}\n` : ''}`);
     return e.exitCode;
   }
   if (e instanceof CommanderError) {
@@ -58,28 +97,43 @@ function report(e: unknown, io: Io, commanderMessage: string): number {
     const lines = commanderMessage.trim().split('\n').map((l) => l.replace(/^error: /, ''));
     const sentence = lines[0] ? `${lines[0].replace(/\.$/, '')}.` : 'bad usage.';
     const hint = lines.slice(1).join(' ').replace(/^\((.*)\)$/, '$1');
-    io.stderr(`cs-pay: ${sentence}\n${hint ? `${hint} ` : ''}See \`cs-pay --help\`.\n`);
+    io.stderr(`cs-pay: ${clipMessage(sentence)}\n${hint ? `${clipMessage(hint)} ` : ''}See \`cs-pay --help\`.\n`);
     return 2;
   }
-  io.stderr(`cs-pay: internal error: ${(e as Error)?.message ?? String(e)}\n${REPORT}\n`);
+  io.stderr(`cs-pay: internal error: ${clipMessage((e as Error)?.message ?? String(e))}\n${REPORT}\n`);
   if (io.env.CS_PAY_DEBUG === '1') io.stderr(`${(e as Error)?.stack ?? ''}\n`);
   return 1;
 }
 
 /** The real process, for bin/cs-pay.js. */
-export function main(): Promise<number> {
+export async function main(): Promise<number> {
+  const out = sinkOf(process.stdout);
+  // With stderr gone too there is no one left to tell.
+  process.stderr.on('error', () => {});
   const io: Io = {
-    stdout: (s) => void process.stdout.write(s),
+    stdout: out.write,
     stderr: (s) => void process.stderr.write(s),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
-    today: process.env.CS_PAY_TODAY ?? todayIn('Asia/Shanghai'),
+    today: process.env.CS_PAY_TODAY || todayIn('Asia/Shanghai'),
     readFile: (path) => readFileSync(path, 'utf8'),
     readStdin: async () => {
       let text = '';
+      // A stateful decoder: a character split between two reads stays whole.
+      process.stdin.setEncoding('utf8');
       for await (const chunk of process.stdin) text += chunk;
       return text;
     },
+    stdin: () => process.stdin,
+    // Opened here, synchronously, so a missing file is an error now rather than an event later.
+    openFile: (path) => createReadStream(path, { fd: openSync(path, 'r') }),
+    writeOut: out.writeAndWait,
   };
-  return run(process.argv.slice(2), io);
+  const code = await run(process.argv.slice(2), io);
+  const failure = await out.settle();
+  if (failure === undefined) return code;
+  // CONTRACT.md, "Output that cannot be written": a closed pipe is the reader saying it has enough.
+  if (failure.code === 'EPIPE') return 0;
+  io.stderr(`cs-pay: ${describeWriteFailure(failure)}\n`);
+  return 2;
 }
