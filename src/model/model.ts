@@ -31,18 +31,26 @@ export interface Model {
 }
 
 export function resolveModel(file: ModelFile, cities: CityTable): Model {
+  // Each platform is resolved once and shared by the platforms extending it: a long
+  // chain costs its length, not its length squared.
+  const resolved = new Map<string, ResolvedPlatform>();
+  const resolve = (id: string, seen: Set<string>): ResolvedPlatform => {
+    const done = resolved.get(id);
+    if (done) return done;
+    // The schema refuses cycles and chains past MAX_EXTENDS_CHAIN; this guards the recursion anyway.
+    if (seen.has(id)) throw new ModelError(`platforms.${id}.extends: extends itself through ${[...seen, id].join(' -> ')}.`);
+    const own = file.platforms[id];
+    const parent = own.extends !== undefined ? resolve(own.extends, seen.add(id)) : undefined;
+    const platform = resolvePlatform(id, own, parent);
+    resolved.set(id, platform);
+    return platform;
+  };
   const platforms: Record<string, ResolvedPlatform> = {};
-  for (const id of Object.keys(file.platforms)) platforms[id] = resolvePlatform(id, file, []);
+  for (const id of Object.keys(file.platforms)) platforms[id] = resolve(id, new Set());
   return { asOf: file.asOf, sources: file.sources, levels: file.levels, defaults: file.defaults, platforms, cities };
 }
 
-/** Cross-references were checked by the schema; only cycles are left to catch. */
-function resolvePlatform(id: string, file: ModelFile, seen: string[]): ResolvedPlatform {
-  const own = file.platforms[id];
-  if (seen.includes(id)) {
-    throw new ModelError(`platforms.${id}.extends: extends itself through ${[...seen, id].join(' -> ')}.`);
-  }
-  const parent = own.extends !== undefined ? resolvePlatform(own.extends, file, [...seen, id]) : undefined;
+function resolvePlatform(id: string, own: ModelFile['platforms'][string], parent: ResolvedPlatform | undefined): ResolvedPlatform {
   const cityClass = own.cityClasses ? classifyCities(own.cityClasses) : parent!.cityClass;
   const levels: Record<string, PlatformLevel> = { ...(parent?.levels ?? {}) };
   for (const [levelId, level] of Object.entries(own.levels ?? {})) {
