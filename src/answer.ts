@@ -2,7 +2,7 @@
  * One path from an options object (flags, an offer, a batch line, a library
  * call) to a result: check the keys, read the request, compute.
  */
-import { UsageError } from './errors.js';
+import { m, UsageError } from './errors.js';
 import type { Law } from './model/law-schema.js';
 import type { Model } from './model/model.js';
 import { checkKeys, MONTH_KEYS, PAY_KEYS, PAYROLL_KEYS, readRequest, type RawOptions } from './cli/request.js';
@@ -31,15 +31,15 @@ export function answer(command: Command, o: RawOptions, data: Data, today: strin
   if (command === 'estimate') return estimate(req, model, law, lang);
   if (req.months.every((m) => m.payroll.city === undefined && m.payroll.insurance === undefined)) {
     throw new UsageError(
-      `${command} needs a city for social insurance (--city) or the monthly total (--insurance).`,
-      `Example: cs-pay ${command} --${command === 'net' ? 'gross 12000' : 'net 9000'} --city hangzhou`,
+      m('e:payroll-needs-city', { command }),
+      m('hint:example', { example: `cs-pay ${command} --${command === 'net' ? 'gross 12000' : 'net 9000'} --city hangzhou` }),
     );
   }
   const amountKey = command === 'net' ? 'gross' : 'net';
   if (o[amountKey] === undefined || o[amountKey] === null) {
     throw new UsageError(
-      command === 'net' ? 'net needs the monthly gross (--gross).' : 'gross needs the monthly take-home to aim for (--net).',
-      `Example: cs-pay ${command} --${amountKey} ${command === 'net' ? 12000 : 8000} --city hangzhou`,
+      m(command === 'net' ? 'e:net-needs-gross' : 'e:gross-needs-net'),
+      m('hint:example', { example: `cs-pay ${command} --${amountKey} ${command === 'net' ? 12000 : 8000} --city hangzhou` }),
     );
   }
   const amount = parseYuan(`--${amountKey}`, String(o[amountKey]), { allowZero: false });

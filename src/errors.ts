@@ -7,7 +7,7 @@
  * `message` is then its English text, and `describe(e, lang)` says it in
  * either language.
  */
-import { type Lang, type Localized, say } from './i18n/messages.js';
+import { type Lang, type Localized, type Params, say } from './i18n/messages.js';
 
 export type Said = string | Localized;
 
@@ -61,3 +61,19 @@ export function describe(e: CsPayError, lang: Lang): { message: string; hint?: s
 
 /** A catalogue message, for `throw new UsageError(m('unknown', { kind, raw }))`. */
 export const m = (key: Localized['key'], params?: Localized['params']): Localized => ({ key, params });
+
+/**
+ * The error said in `lang`, for the CLI to print. `fill` gives params the
+ * thrower could not know, such as the command's own help (`help`).
+ */
+export function inLanguage(e: unknown, lang: Lang, fill: Params = {}): unknown {
+  if (!(e instanceof CsPayError) || !e.text) return e;
+  const put = (s: Said | undefined) => {
+    if (s === undefined || typeof s === 'string') return s;
+    const own = s.params ?? {};
+    const extra = Object.fromEntries(Object.entries(fill).filter(([k]) => k in own));
+    return say({ key: s.key, params: { ...own, ...extra } }, lang);
+  };
+  Object.assign(e, { message: put(e.text.message), hint: put(e.text.hint) });
+  return e;
+}

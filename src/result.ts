@@ -5,6 +5,7 @@
  * net), the payroll engine works out the year, and the result is assembled.
  * Renderers read these objects; `--json` prints them as they are.
  */
+import { msg, say } from './i18n/messages.js';
 import { fenToYuan, type Fen, roundFen, sumFen } from './money.js';
 import type { Law } from './model/law-schema.js';
 import type { Model } from './model/model.js';
@@ -51,9 +52,9 @@ const y = fenToYuan;
 
 /** Labels of the lines the payroll adds to a month's pay. */
 const LABELS = {
-  wages: { en: 'Monthly gross wages', zh: '月度税前工资' },
-  extra: { en: 'One-off pay', zh: '一次性收入' },
-  unpaid: { en: 'Unpaid leave', zh: '事假扣款' },
+  wages: (lang: Lang) => msg('wages', lang),
+  extra: (lang: Lang) => msg('extra', lang),
+  unpaid: (lang: Lang) => msg('unpaid', lang),
 };
 
 export function estimate(req: Request, model: Model, law: Law, lang: Lang): Result {
@@ -74,7 +75,7 @@ export function estimate(req: Request, model: Model, law: Law, lang: Lang): Resu
   const notes = unique(allNotes.filter((n) => n.code !== 'overtime-over-cap'));
   const capNotes = unique(allNotes.filter((n) => n.code === 'overtime-over-cap'));
   const lineSets = payroll.months.map((m, i) => monthLines(payLines(pays[i].pay.lines, lang), m, lang));
-  return assemble('estimate', req, payroll, lineSets, {
+  return assemble(lang, 'estimate', req, payroll, lineSets, {
     input: { ...echoPay(req, focusPay.pay), ...echoPayroll(req) },
     gross: { monthly: y(payroll.months[focus - 1].gross), low: y(at(0).monthly), high: y(at(100).monthly) },
     yearEnd: {
@@ -89,19 +90,17 @@ export function estimate(req: Request, model: Model, law: Law, lang: Lang): Resu
 
 export function net(req: Request, gross: Fen, lang: Lang, law: Law): Result {
   const payroll = computePayroll(payrollInput(req, knownGross(req, gross), req.year.bonus ?? 0), law);
-  return assemble('net', req, payroll, wageLines(payroll, lang), { input: { gross: y(gross), ...echoPayroll(req) }, ...grossOf(payroll, req) });
+  return assemble(lang, 'net', req, payroll, wageLines(payroll, lang), { input: { gross: y(gross), ...echoPayroll(req) }, ...grossOf(payroll, req) });
 }
 
 export function grossFor(req: Request, target: Fen, lang: Lang, law: Law): Result {
   const build = (wages: Fen) => payrollInput(req, knownGross(req, wages), req.year.bonus ?? 0);
   const { wages, result, exact } = solveGross(target, build(0), law, build);
-  const out = assemble('gross', req, result, wageLines(result, lang), { input: { net: y(target), ...echoPayroll(req) }, ...grossOf(result, req) });
+  const out = assemble(lang, 'gross', req, result, wageLines(result, lang), { input: { net: y(target), ...echoPayroll(req) }, ...grossOf(result, req) });
   out.input.gross = y(wages);
   if (!exact && !out.warnings.some((w) => w.code === 'unreachable-net')) {
-    out.warnings.push({
-      code: 'unreachable-net',
-      message: `No monthly gross gives an average take-home of exactly ${y(target).toFixed(2)}; the nearest is ${out.takeHome.average.toFixed(2)}.`,
-    });
+    const text = { key: 'w:unreachable-nearest' as const, params: { target: y(target).toFixed(2), nearest: out.takeHome.average.toFixed(2) } };
+    out.warnings.push({ code: 'unreachable-net', message: say(text, lang) });
   }
   return out;
 }
@@ -137,7 +136,10 @@ const scaled = (amount: Fen, share = 1) => (share === 1 ? amount : roundFen(amou
 /** Probation pay: every line at a share of the agreed amount. */
 function scalePay(pay: Breakdown, share = 1): Breakdown {
   if (share === 1) return pay;
-  const lines = pay.lines.map((l) => ({ ...l, amount: scaled(l.amount, share), detail: `${l.detail} × ${Math.round(share * 10000) / 100}%` }));
+  const lines = pay.lines.map((l) => {
+    const times = ` × ${Math.round(share * 10000) / 100}%`;
+    return { ...l, amount: scaled(l.amount, share), detail: { en: l.detail.en + times, zh: l.detail.zh + times } };
+  });
   return { ...pay, lines, monthly: sumFen(lines.map((l) => l.amount)), base: scaled(pay.base, share) };
 }
 
@@ -152,22 +154,22 @@ function payrollInput(req: Request, monthly: MonthFields[], bonus: Fen): Payroll
 }
 
 function payLines(lines: PayLine[], lang: Lang): Line[] {
-  return lines.map((l) => ({ id: l.id, label: l.label[lang], amount: y(l.amount), taxable: l.taxable, source: l.source, detail: l.detail }));
+  return lines.map((l) => ({ id: l.id, label: l.label[lang], amount: y(l.amount), taxable: l.taxable, source: l.source, detail: l.detail[lang] }));
 }
 
 /** A month's pay lines plus what the payroll adds: one-off pay and unpaid leave. Nothing before work starts. */
 function monthLines(pay: Line[], m: PayrollResult['months'][number], lang: Lang): Line[] {
   if (m.employer === null) return [];
   const lines = [...pay];
-  if (m.extra) lines.push({ id: 'extra', label: LABELS.extra[lang], amount: y(m.extra), taxable: true, source: 'input: extra' });
-  if (m.unpaid) lines.push({ id: 'unpaid-leave', label: LABELS.unpaid[lang], amount: -y(m.unpaid), taxable: true, source: 'input: unpaid-days' });
+  if (m.extra) lines.push({ id: 'extra', label: LABELS.extra(lang), amount: y(m.extra), taxable: true, source: 'input: extra' });
+  if (m.unpaid) lines.push({ id: 'unpaid-leave', label: LABELS.unpaid(lang), amount: -y(m.unpaid), taxable: true, source: 'input: unpaid-days' });
   return lines;
 }
 
 function wageLines(payroll: PayrollResult, lang: Lang): Line[][] {
   return payroll.months.map((m) => {
     const wages = m.gross - m.extra + m.unpaid;
-    return monthLines([{ id: 'wages', label: LABELS.wages[lang], amount: y(wages), taxable: true, source: 'input' }], m, lang);
+    return monthLines([{ id: 'wages', label: LABELS.wages(lang), amount: y(wages), taxable: true, source: 'input' }], m, lang);
   });
 }
 
@@ -208,6 +210,7 @@ function echoPayroll(req: Request): Record<string, unknown> {
 }
 
 function assemble(
+  lang: Lang,
   command: Result['command'],
   req: Request,
   payroll: PayrollResult,
@@ -226,7 +229,11 @@ function assemble(
     ...(parts.yearEnd ? { yearEnd: parts.yearEnd } : {}),
     ...json,
     months: json.months.map((m, i) => ({ ...m, lines: lineSets[i] })),
-    warnings: [...(parts.warnings ?? []), ...json.warnings],
+    // The payroll's warnings in the language asked for (JSON keeps code, message and figures).
+    warnings: [...(parts.warnings ?? []), ...json.warnings.map((w, i) => {
+      const text = payroll.warnings[i]?.text;
+      return text ? { ...w, message: say(text, lang) } : w;
+    })],
     notes: parts.notes ?? [],
   };
 }

@@ -57,8 +57,8 @@ describe('estimate', () => {
 
   it('--format csv and markdown', async () => {
     const csv = await cli(['estimate', '--city', 'hangzhou', '--level', 'senior', '--format', 'csv', ...DATE]);
-    expect(csv.stdout.split('\n')[0]).toBe('Monthly gross pay,Line,Amount,How,Source');
-    expect(csv.stdout).toMatch(/^,Base pay,7250\.00,/m);
+    expect(csv.stdout.split('\n')[0]).toBe('Section,Item,Month,Amount,Note');
+    expect(csv.stdout).toMatch(/^Monthly gross pay,Base pay,,7250,/m);
     const md = await cli(['estimate', '--city', 'hangzhou', '--level', 'senior', '--format', 'markdown', ...DATE]);
     expect(md.stdout).toMatch(/^\| Base pay \| 7,250\.00 \|/m);
   });

@@ -62,3 +62,148 @@ describe('tables fit the screen', () => {
     expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/add --details/);
   });
 });
+
+/**
+ * Latin words left in Chinese output, once the identifiers it may hold are
+ * taken out: flags, warning codes, seed ids, the program's name, KPI and CSAT.
+ */
+function englishIn(text: string): string[] {
+  const allowed = text
+    .replace(/--[a-z0-9-]+/g, '')
+    .replace(/\[[a-z-]+\]/g, '')
+    .replace(/seed-\d{3}/g, '')
+    .replace(/cs-pay/g, '')
+    .replace(/\b(KPI|CSAT)\b/g, '');
+  return allowed.match(/[A-Za-z]{2,}(?:[\s,.:;'()-]+[A-Za-z]+)*/g) ?? [];
+}
+
+describe('Chinese throughout', () => {
+  it.each([[[] as string[]], [['--details']], [['--format', 'markdown']], [['--details', '--platform', '1688', '--satisfaction', '96', '--kpi', '115', '--overtime', '10', '--job', '8:city=shanghai']]])(
+    'estimate --lang zh %j has no English',
+    (extra) => {
+      const r = csPay([...JOB, '--lang', 'zh', ...extra]);
+      expect(r.code).toBe(0);
+      expect(englishIn(r.stdout)).toEqual([]);
+    },
+  );
+
+  it('zh-CN, zh_CN and LANGUAGE choose Chinese', () => {
+    expect(csPay([...JOB, '--lang', 'zh-CN']).stdout).toContain('到手');
+    expect(csPay([...JOB, '--lang', 'zh_CN']).stdout).toContain('到手');
+    expect(csPay(JOB, { LANGUAGE: 'zh_CN:en' }).stdout).toContain('到手');
+    expect(csPay(JOB, { LANG: 'zh_CN.UTF-8' }).stdout).toContain('到手');
+  });
+
+  it('errors under --lang zh are in Chinese', () => {
+    const cases: [string[], RegExp][] = [
+      [['estimate', '--city', 'hangzou', '--level', 'senior'], /未知的城市'hangzou'。\n您是不是要输入 hangzhou?/],
+      [['estimate', '--city', 'hangzhou', '--level', 'seniour'], /未知的岗位级别/],
+      [['estimate', '--city', 'hangzhou', '--level', 'senior', '--platform', 'alibba'], /未知的平台/],
+      [['estimate', '--level', 'senior'], /estimate 需要城市\(--city\)/],
+      [['net', '--gross', 'lots', '--city', 'hangzhou'], /--gross 应为以元为单位的金额/],
+      [['net', '--gross', '9000', '--city', 'hangzhou', '--from', '13:gross=1'], /--from 需要 1 到 12 的月份/],
+      [['net', '--gross', '9000', '--city', 'hangzhou', '--in', '3:city=beijing'], /换城市意味着换雇主/],
+    ];
+    for (const [argv, message] of cases) {
+      const r = csPay([...argv, '--lang', 'zh']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      // Ids (hangzhou, `cs-pay cities`) may stay; English sentences may not.
+      expect(r.stderr).not.toMatch(/\b(the|is|a|an|of|to|for|must|expects|got|Did|Unknown|needs|Valid|Keys|Write)\b/);
+    }
+  });
+
+  it('accepts 成都市, 阿里巴巴, 阿里, 天猫 and 客服专员', () => {
+    const j = JSON.parse(csPay(['estimate', '--city', '成都市', '--level', '客服专员', '--platform', '阿里巴巴', '--json']).stdout);
+    expect([j.input.city, j.input.level, j.input.platform]).toEqual(['chengdu', 'junior', 'alibaba']);
+    expect(JSON.parse(csPay(['estimate', '--city', '成都', '--level', '资深', '--platform', '阿里', '--json']).stdout).input.platform).toBe('alibaba');
+    expect(JSON.parse(csPay(['estimate', '--city', '成都', '--level', '资深', '--platform', '天猫', '--json']).stdout).input.platform).toBe('tmall-logistics');
+  });
+
+  it('help in Chinese, led by its examples', () => {
+    const r = csPay(['estimate', '--lang', 'zh', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('示例:');
+    expect(r.stdout).toContain('用法: cs-pay estimate [选项]');
+    expect(r.stdout).toContain('每月夜班次数');
+  });
+});
+
+/** RFC 4180 fields of one CSV line. */
+function fields(line: string): string[] {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') out.push(field), (field = '');
+    else field += ch;
+  }
+  return [...out, field];
+}
+
+describe('several at once, and CSV', () => {
+  it('--city all --level senior --format csv: a header and ten rows of equal width, plain numbers, warnings as a column', () => {
+    const r = csPay(['estimate', '--city', 'all', '--level', 'senior', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(11);
+    const rows = lines.map(fields);
+    expect(new Set(rows.map((f) => f.length)).size).toBe(1);
+    expect(rows[0]).toContain('Warnings');
+    const take = rows[0].indexOf('Take-home a month');
+    for (const row of rows.slice(1)) expect(row[take]).toMatch(/^\d+(\.\d{1,2})?$/);
+    expect(rows.find((f) => f[0] === 'hangzhou')?.at(-1)).toMatch(/\[stale-data\]/);
+  });
+
+  it('--json is a matrix of ten estimates', () => {
+    const j = JSON.parse(csPay(['estimate', '--city', 'all', '--level', 'senior', '--json']).stdout);
+    expect(j.schemaVersion).toBe(1);
+    expect(j.command).toBe('matrix');
+    expect(j.rows).toHaveLength(10);
+    expect(j.rows.every((r: { command: string }) => r.command === 'estimate')).toBe(true);
+  });
+
+  it('a repeated --city is a list, never the last one only; a table row per combination', () => {
+    const j = JSON.parse(csPay(['estimate', '--city', 'hangzhou', '--city', 'beijing', '--level', 'senior,lead', '--json']).stdout);
+    expect(j.rows.map((r: { input: { city: string; level: string } }) => `${r.input.city}/${r.input.level}`)).toEqual([
+      'hangzhou/senior', 'hangzhou/lead', 'beijing/senior', 'beijing/lead',
+    ]);
+    const table = csPay(['estimate', '--city', '杭州,北京', '--level', 'senior'], { COLUMNS: '80' });
+    expect(table.stdout).toMatch(/Hangzhou\s+│ Senior agent/);
+    expect(widest(table.stdout)).toBeLessThanOrEqual(80);
+    const net = csPay(['net', '--gross', '9000', '--city', 'hangzhou', '--city', 'beijing']);
+    expect(net.code).toBe(2);
+    expect(net.stderr).toMatch(/--city is given more than once \(hangzhou, beijing\)/);
+  });
+
+  it('one estimate as CSV: a flat table, a header row, plain numbers, --bom', () => {
+    const r = csPay([...JOB, '--format', 'csv', '--bom']);
+    expect(r.stdout.startsWith('\ufeffSection,Item,Month,Amount,Note\n')).toBe(true);
+    const rows = r.stdout.slice(1).trimEnd().split('\n').map(fields);
+    expect(new Set(rows.map((f) => f.length))).toEqual(new Set([5]));
+    for (const row of rows.slice(1)) expect(row[3]).toMatch(/^(-?\d+(\.\d+)?)?$/);
+    expect(rows.some((f) => f[0] === 'Warnings' && f[1] === 'stale-data')).toBe(true);
+  });
+});
+
+describe('ambiguous percents', () => {
+  it.each([
+    [['--kpi', '1.15'], /--kpi 1\.15 can be read two ways: 1\.15% or 115%/],
+    [['--satisfaction', '1.5'], /--satisfaction 1\.5 can be read two ways: 1\.5% or 150%/],
+  ])('%j exits 2 naming both readings', (flag, message) => {
+    const r = csPay([...JOB, ...flag]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+  it('96, 96% and 0.96 stay as they are; 115 and 1.15% are percents', () => {
+    for (const s of ['96', '96%', '0.96']) expect(csPay([...JOB, '--satisfaction', s, '--json']).code).toBe(0);
+    expect(JSON.parse(csPay([...JOB, '--kpi', '115', '--json']).stdout).input.kpi).toBe(1.15);
+    expect(JSON.parse(csPay([...JOB, '--kpi', '1.15%', '--json']).stdout).input.kpi).toBe(0.0115);
+  });
+});

@@ -2,7 +2,7 @@
 import { m, UsageError } from '../errors.js';
 import { langFromEnv, langOf } from '../i18n/messages.js';
 import type { Report } from '../render/sections.js';
-import { renderCsv, renderMarkdown } from '../render/text.js';
+import { renderMarkdown } from '../render/text.js';
 import type { Lang } from '../result.js';
 import type { Io } from './io.js';
 import { parseChoice } from './values.js';
@@ -43,14 +43,28 @@ export function screenWidth(io: Io): number {
   return Number.isInteger(env) && env > 0 ? env : 80;
 }
 
-export async function writeResult(io: Io, o: OutputOptions, format: Format, value: unknown, report: () => Report): Promise<void> {
+/**
+ * `csv` gives the flat table (a header row, then one row per figure or result);
+ * without it, a report of one table is written as it is.
+ */
+export async function writeResult(
+  io: Io,
+  o: OutputOptions,
+  format: Format,
+  value: unknown,
+  report: () => Report,
+  csv?: () => string[][] | Promise<string[][]>,
+): Promise<void> {
   switch (format) {
     case 'json':
       io.stdout(`${JSON.stringify(value, null, 2)}\n`);
       return;
-    case 'csv':
-      io.stdout(renderCsv(report()));
+    case 'csv': {
+      const { renderCsv, reportRows } = await import('../render/csv.js');
+      // --bom: Excel on Chinese Windows reads UTF-8 only with a byte-order mark.
+      io.stdout((o.bom ? '\ufeff' : '') + renderCsv(csv ? await csv() : reportRows(report())));
       return;
+    }
     case 'markdown':
       io.stdout(renderMarkdown(report()));
       return;

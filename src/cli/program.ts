@@ -1,6 +1,13 @@
-/** The commander program: commands, flags and help. Actions live in ./commands. */
-import { Command, Option } from 'commander';
+/**
+ * The commander program: commands, flags and help. Actions live in ./commands.
+ * Descriptions come from the catalogue (src/i18n/help.ts) when help is shown,
+ * in the language of `--lang` or the environment.
+ */
+import { Argument, Command, Help, Option } from 'commander';
+import { langFromEnv, langOf, type Lang, type MessageKey, isMessage, msg } from '../i18n/messages.js';
+import { displayWidth } from '../render/width.js';
 import type { Io } from './io.js';
+import { screenWidth } from './output.js';
 import type { RawOptions } from './request.js';
 
 export interface Actions {
@@ -14,147 +21,184 @@ export interface Actions {
   schema: () => Promise<void>;
   rules: (o: RawOptions) => Promise<void>;
   mcp: (o: RawOptions) => Promise<void>;
+  components?: (o: RawOptions) => Promise<void>;
+  completion?: (shell: string, o: RawOptions) => Promise<void>;
 }
 
-const PAY_OPTIONS: [string, string][] = [
-  ['--level <level>', 'job level: junior intermediate senior lead supervisor manager operations'],
-  ['--platform <id>', 'employer profile: generic (default) alibaba 1688 tmall-logistics'],
-  ['--night-shifts <count>', 'night shifts a month'],
-  ['--satisfaction <rate>', 'customer satisfaction (CSAT): 96, 96% or 0.96'],
-  ['--orders <count>', 'successful orders a month (1688 commission)'],
-  ['--kpi <percent>', 'team KPI achievement, percent of target: 115'],
-  ['--overtime <hours>', 'weekday overtime hours a month (150%)'],
-  ['--rest-day-overtime <hours>', 'rest-day overtime hours a month (200%)'],
-  ['--holiday-overtime <hours>', 'statutory-holiday overtime hours a month (300%)'],
-  ['--percentile <0-100>', 'where to sit inside each range of the model (default 50)'],
-  ['--base <yuan>', 'override the base pay'],
-  ['--year-end-months <n>', 'year-end bonus in months of base pay'],
+/** Flags of the job (estimate). City, level and platform take lists there (CONTRACT, "Several at once"). */
+export const PAY_FLAGS = [
+  '--level <level>', '--platform <id>', '--night-shifts <count>', '--satisfaction <rate>', '--orders <count>', '--kpi <percent>',
+  '--overtime <hours>', '--rest-day-overtime <hours>', '--holiday-overtime <hours>', '--percentile <0-100>', '--base <yuan>',
+  '--year-end-months <n>',
 ];
 
-const PAYROLL_OPTIONS: [string, string][] = [
-  ['--social-base <yuan>', 'social-insurance base (clamped to the city limits)'],
-  ['--housing-fund-rate <percent>', 'housing-fund rate, e.g. 12'],
-  ['--supplementary-fund-rate <percent>', 'Shanghai supplementary housing fund, 1 to 5'],
-  ['--medical-tier <1|2>', 'Shenzhen medical-insurance tier (default 1)'],
-  ['--insurance <yuan>', 'employee insurance + housing fund a month (replaces the city computation)'],
-  ['--deduction <yuan>', 'special additional deductions a month, as one sum'],
-  ['--children <n>', 'children in education (2,000 a month each)'],
-  ['--infants <n>', 'children under 3 (2,000 a month each)'],
-  ['--elderly <only-child|shared>', 'supporting parents over 60'],
-  ['--rent', 'rent deduction (by city tier)'],
-  ['--mortgage', 'first-home loan interest deduction (1,000 a month)'],
-  ['--bonus <yuan>', 'year-end bonus (replaces the model estimate)'],
-  ['--bonus-tax <auto|separate|merged>', 'how the year-end bonus is taxed (default auto: the cheaper)'],
-  ['--bonus-month <1-12>', 'month the year-end bonus is paid (default 12)'],
-  ['--continuing-education <degree|certificate>', 'continuing education: 400 a month, or 3,600 once'],
-  ['--private-pension <yuan>', 'private pension paid this year (deductible up to 12,000)'],
-  ['--health-insurance <yuan>', 'tax-preferred health insurance a month (deductible up to 200)'],
-  ['--annuity <percent>', "enterprise annuity, employee's share of the base (deductible up to 4%)"],
-  ['--start-month <1-12>', 'first month of work this year'],
-  ['--first-job', 'first wage income this year (deducts 5,000 for every month since January)'],
-  ['--last-year-under-60k', 'at this employer since last year, earning at most 60,000 then (60,000 deducted from January)'],
-  ['--earlier-income <yuan>', 'wages this year at earlier employers, before --start-month'],
-  ['--earlier-tax <yuan>', 'tax withheld this year at earlier employers'],
-  ['--earlier-insurance <yuan>', 'employee insurance and housing fund paid at earlier employers this year'],
-  ['--date <YYYY-MM-DD>', 'which rules and rates apply (default today)'],
+export const PAYROLL_FLAGS = [
+  '--social-base <yuan>', '--housing-fund-rate <percent>', '--supplementary-fund-rate <percent>', '--medical-tier <1|2>',
+  '--insurance <yuan>', '--deduction <yuan>', '--children <n>', '--infants <n>', '--elderly <only-child|shared>', '--rent', '--mortgage',
+  '--bonus <yuan>', '--bonus-tax <auto|separate|merged>', '--bonus-month <1-12>', '--continuing-education <degree|certificate>',
+  '--private-pension <yuan>', '--health-insurance <yuan>', '--annuity <percent>', '--start-month <1-12>', '--first-job',
+  '--last-year-under-60k', '--earlier-income <yuan>', '--earlier-tax <yuan>', '--earlier-insurance <yuan>', '--date <YYYY-MM-DD>',
 ];
 
 /** Changes over the year, each repeatable (CONTRACT, "The year, month by month"). */
-const CHANGE_OPTIONS: [string, string][] = [
-  ['--from <month:key=value,...>', 'from that month on: a raise, a promotion (e.g. 7:gross=20000)'],
-  ['--in <month:key=value,...>', 'that month only: overtime, extra=, unpaid-days= (e.g. 11:overtime=40)'],
-  ['--job <month:key=value,...>', 'a new employer from that month (e.g. 7:city=beijing,gross=12000)'],
-];
+const CHANGE_FLAGS = ['--from <month:key=value,...>', '--in <month:key=value,...>', '--job <month:key=value,...>'];
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+const en = (key: MessageKey) => msg(key, 'en');
+const longOf = (flags: string) => /--[a-z0-9-]+/.exec(flags)![0];
 
-function addOptions(cmd: Command, list: [string, string][]): Command {
-  for (const [flags, description] of list) cmd.addOption(new Option(flags, description));
-  if (list === PAYROLL_OPTIONS || list.includes(PAYROLL_OPTIONS[0])) {
-    for (const [flags, description] of CHANGE_OPTIONS) cmd.addOption(new Option(flags, description).argParser(collect));
+/** The catalogue key of each option's help text. */
+const optionKeys = new WeakMap<Option, string>();
+
+/** An option whose help text is the catalogue's `opt:<long name>` (or the key given). */
+function option(flags: string, key = `opt:${longOf(flags)}`): Option {
+  const o = new Option(flags, isMessage(key) ? en(key as MessageKey) : '');
+  optionKeys.set(o, key);
+  return o;
+}
+
+function addFlags(cmd: Command, flags: string[], { repeat = [] as string[], keys = {} as Record<string, string> } = {}): Command {
+  for (const f of flags) {
+    const o = option(f, keys[longOf(f)]);
+    cmd.addOption(repeat.includes(longOf(f)) ? o.argParser(collect) : o);
   }
   return cmd;
 }
 
-function addOutput(cmd: Command, { model = true } = {}): Command {
-  cmd
-    .option('--json', 'print JSON (same as --format json)')
-    .option('--format <format>', 'table, json, csv or markdown')
-    .option('--lang <lang>', 'en or zh (default from LANG)')
-    .option('--no-color', 'no colours')
-    .option('--ascii', 'ASCII borders, for terminals that draw box characters double');
-  if (model) cmd.option('--model <file>', 'a custom compensation model (YAML)');
+const addPayroll = (cmd: Command) => addFlags(cmd, [...PAYROLL_FLAGS, ...CHANGE_FLAGS], { repeat: ['--from', '--in', '--job'] });
+
+function addOutput(cmd: Command, setLang: (lang: string) => void, { model = true, csv = true } = {}): Command {
+  addFlags(cmd, ['--json', '--format <format>', '--lang <lang>', '--no-color', '--ascii', ...(csv ? ['--bom'] : []), ...(model ? ['--model <file>'] : [])]);
+  // --help comes after the options are read, so `--lang zh --help` is Chinese.
+  cmd.on('option:lang', setLang);
   return cmd;
 }
 
-const examples = (lines: string[]) => `Examples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
-
 export function buildProgram(io: Io, actions: Actions, version: string): Command {
+  let lang: Lang = langFromEnv(io.env);
+  const setLang = (v: string) => void (lang = langOf(v) ?? lang);
+  const say = (key: string, fallback: string) => (isMessage(key) ? msg(key as MessageKey, lang) : fallback);
+  const examples = (lines: string[]) => () => `${msg('help:examples', lang)}\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+  const words = (text: string) => text.replace('[options]', say('help:[options]', '[options]')).replace('[command]', say('help:[command]', '[command]'));
+  const argKeys = new Map<string, string>();
+  const argument = (cmd: string, name: string, key: string) => {
+    argKeys.set(en(key as MessageKey), key);
+    return new Argument(name, en(key as MessageKey));
+  };
+
   const program = new Command('cs-pay')
-    .description('Pay of customer-service jobs in China: gross pay from a sourced model, then insurance, tax and take-home.')
-    .version(version, '-V, --version')
+    .description(en('cmd:cs-pay'))
+    .version(version, '-V, --version', en('opt:--version'))
+    .helpOption('-h, --help', en('opt:--help'))
+    .helpCommand('help [command]', en('cmd:help'))
     .showSuggestionAfterError(true)
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, getOutHelpWidth: () => screenWidth(io), getErrHelpWidth: () => screenWidth(io) })
+    .configureHelp({
+      styleTitle: (title: string) => say(`help:${title}`, title),
+      commandUsage(cmd: Command) {
+        return words(Help.prototype.commandUsage.call(this, cmd));
+      },
+      subcommandTerm(cmd: Command) {
+        return words(Help.prototype.subcommandTerm.call(this, cmd));
+      },
+      // Long flag names leave little room; wrap the descriptions anyway.
+      minWidthToWrap: 24,
+      commandDescription: (cmd: Command) => say(`cmd:${cmd.name()}`, cmd.description()),
+      subcommandDescription: (cmd: Command) => say(`cmd:${cmd.name()}`, cmd.summary() || cmd.description()),
+      optionDescription(o: Option) {
+        const own = Help.prototype.optionDescription.call(this, o);
+        const key = optionKeys.get(o) ?? `opt:${o.long}`;
+        return isMessage(key) ? own.replace(o.description, msg(key as MessageKey, lang)) : own;
+      },
+      argumentDescription: (a: Argument) => say(argKeys.get(a.description) ?? '', a.description),
+      displayWidth,
+    })
     .addHelpText('before', examples([
       'cs-pay estimate --city hangzhou --level senior',
       'cs-pay estimate --city 杭州 --level senior --platform 1688 --satisfaction 96 --json',
+      'cs-pay estimate --city all --level senior --format csv --bom',
       'cs-pay net --gross 12000 --city shanghai',
       'cs-pay gross --net 9000 --city beijing',
       'cs-pay net --gross 10000 --city hangzhou --from 7:gross=12000 --in 11:extra=5000',
       'cs-pay net --gross 10000 --city hangzhou --job 7:city=shanghai,gross=13000',
       'cs-pay rules --city shanghai',
       'cs-pay compare data/offers/hangzhou-1688-senior.yaml "city=chengdu,level=lead"',
-    ]) + '\n');
+    ]));
 
-  const city = ['--city <city>', 'city: beijing shanghai guangzhou shenzhen hangzhou chengdu wuhan xian nanjing suzhou (or 杭州 …)'] as [string, string];
+  const details = (cmd: Command) => cmd.addOption(option('--details'));
 
-  const details = (cmd: Command) => cmd.option('--details', 'also the rules and rates used, and the source of every figure');
-  const estimate = addOptions(program.command('estimate').description('gross pay of a job from the model, then insurance, tax and take-home'), [city, ...PAY_OPTIONS, ...PAYROLL_OPTIONS]);
-  details(addOutput(estimate)).addHelpText('before', examples([
+  // estimate: --city, --level and --platform collect, so a list, `all` or a repeated flag is never silently cut to one.
+  const estimate = addFlags(program.command('estimate').description(en('cmd:estimate')), ['--city <city>', ...PAY_FLAGS, '--set <component=amount>'], {
+    repeat: ['--city', '--level', '--platform', '--set'],
+    keys: { '--city': 'opt:--city-list' },
+  });
+  details(addOutput(addPayroll(estimate), setLang)).addHelpText('before', examples([
     'cs-pay estimate --city hangzhou --level senior',
     'cs-pay estimate --city beijing --level junior --platform alibaba --night-shifts 8 --overtime 10',
     'cs-pay estimate --city chengdu --level senior --platform 1688 --satisfaction 96% --kpi 115 --percentile 75',
-  ]) + '\n').action((o: RawOptions) => actions.estimate(o));
+    'cs-pay estimate --city 成都 --level junior --base 6500 --night-shifts 8 --set night-shift=100 --set meal=0 --set transport=0',
+    'cs-pay estimate --city all --level senior',
+  ])).action((o: RawOptions) => actions.estimate(o));
 
-  const net = addOptions(program.command('net').description('take-home pay from a known monthly gross').option('--gross <yuan>', 'monthly gross wages'), [city, ...PAYROLL_OPTIONS]);
-  details(addOutput(net)).addHelpText('before', examples([
+  // --city collects here too, so a repeated flag is refused rather than cut to its last value.
+  const net = addFlags(program.command('net').description(en('cmd:net')), ['--gross <yuan>', '--city <city>', '--set <component=amount>'], { repeat: ['--city', '--set'] });
+  addFlags(net, ['--night-shifts <count>', '--overtime <hours>', '--rest-day-overtime <hours>', '--holiday-overtime <hours>']);
+  details(addOutput(addPayroll(net), setLang)).addHelpText('before', examples([
     'cs-pay net --gross 12000 --city hangzhou',
     'cs-pay net --gross 30000 --insurance 4500 --deduction 2000 --json',
     'cs-pay net --gross 10000 --city wuhan --bonus 36001 --bonus-tax separate',
-  ]) + '\n').action((o: RawOptions) => actions.net(o));
+    'cs-pay net --gross 6500 --city chengdu --overtime 20 --night-shifts 8 --set night-shift=100',
+  ])).action((o: RawOptions) => actions.net(o));
 
-  const gross = addOptions(program.command('gross').description('monthly gross needed for a target average take-home').option('--net <yuan>', 'target monthly take-home'), [city, ...PAYROLL_OPTIONS]);
-  details(addOutput(gross)).addHelpText('before', examples(['cs-pay gross --net 9000 --city beijing', 'cs-pay gross --net 6000 --insurance 800 --json']) + '\n')
+  const gross = addFlags(program.command('gross').description(en('cmd:gross')), ['--net <yuan>', '--city <city>'], { repeat: ['--city'] });
+  details(addOutput(addPayroll(gross), setLang))
+    .addHelpText('before', examples(['cs-pay gross --net 9000 --city beijing', 'cs-pay gross --net 6000 --insurance 800 --json']))
     .action((o: RawOptions) => actions.gross(o));
 
-  const compare = addOptions(program.command('compare').description('two offers side by side').argument('<a>', 'offer file (YAML) or inline spec key=value,...').argument('<b>', 'the other offer'), PAYROLL_OPTIONS);
-  addOutput(compare).addHelpText('before', examples([
+  const compare = program.command('compare').description(en('cmd:compare'))
+    .addArgument(argument('compare', '<a>', 'arg:compare:a')).addArgument(argument('compare', '<b>', 'arg:compare:b'));
+  addOutput(addPayroll(compare), setLang).addHelpText('before', examples([
     'cs-pay compare data/offers/hangzhou-1688-senior.yaml "city=chengdu,level=lead"',
     'cs-pay compare "gross=12000,city=beijing" "city=hangzhou,level=senior,platform=alibaba"',
-  ]) + '\n').action((a: string, b: string, o: RawOptions) => actions.compare(a, b, o));
+  ])).action((a: string, b: string, o: RawOptions) => actions.compare(a, b, o));
 
-  program.command('batch').description('one JSON request per input line, one JSON result per output line')
-    .argument('[file]', 'a file of JSON lines, or - for standard input (default)')
-    .option('--model <file>', 'a custom compensation model (YAML)')
-    .addHelpText('before', examples([`echo '{"command":"estimate","city":"hangzhou","level":"senior"}' | cs-pay batch -`]) + '\n')
+  program.command('batch').description(en('cmd:batch'))
+    .addArgument(argument('batch', '[file]', 'arg:batch:file'))
+    .addOption(option('--model <file>'))
+    .addHelpText('before', examples([`echo '{"command":"estimate","city":"hangzhou","level":"senior"}' | cs-pay batch -`]))
     .action((file: string | undefined, o: RawOptions) => actions.batch(file, o));
 
   for (const kind of ['cities', 'levels', 'platforms'] as const) {
-    addOutput(program.command(kind).description(`list the ${kind} the model knows`)).action((o: RawOptions) => actions.list(kind, o));
+    addOutput(program.command(kind).description(en(`cmd:${kind}`)), setLang).action((o: RawOptions) => actions.list(kind, o));
+  }
+  if (actions.components) {
+    const run = actions.components;
+    addOutput(program.command('components').description(en('cmd:components')), setLang)
+      .addHelpText('before', examples(['cs-pay components', 'cs-pay components --platform 1688']))
+      .addOption(option('--platform <id>', 'opt:--platform'))
+      .action((o: RawOptions) => run(o));
   }
 
-  addOutput(program.command('rules').description('every law figure in force for a city on a date: value, period, document, confidence')
-    .option(city[0], city[1]).option('--date <YYYY-MM-DD>', 'the day (default today)'), { model: false })
-    .addHelpText('before', examples(['cs-pay rules --city shanghai', 'cs-pay rules --city shenzhen --date 2026-09-01 --json']) + '\n')
+  const rules = program.command('rules').description(en('cmd:rules')).addOption(option('--city <city>')).addOption(option('--date <YYYY-MM-DD>', 'opt:--rules-date'));
+  addOutput(rules, setLang, { model: false })
+    .addHelpText('before', examples(['cs-pay rules --city shanghai', 'cs-pay rules --city shenzhen --date 2026-09-01 --json']))
     .action((o: RawOptions) => actions.rules(o));
 
-  program.command('mcp').description('serve the calculator to assistants: a Model Context Protocol server over stdio')
-    .option('--model <file>', 'a custom compensation model (YAML)')
-    .addHelpText('before', examples(['cs-pay mcp']) + '\n')
+  program.command('mcp').description(en('cmd:mcp'))
+    .addOption(option('--model <file>'))
+    .addHelpText('before', examples(['cs-pay mcp']))
     .action((o: RawOptions) => actions.mcp(o));
 
-  const model = program.command('model').description('check or describe a compensation model file');
-  model.command('validate').argument('<file>', 'model YAML').description('validate a model file (exit 3 if invalid)').action((file: string) => actions.validate(file));
-  model.command('schema').description("print the model's JSON Schema").action(() => actions.schema());
+  if (actions.completion) {
+    const run = actions.completion;
+    program.command('completion').description(en('cmd:completion'))
+      .addArgument(argument('completion', '<shell>', 'arg:completion:shell'))
+      .addHelpText('before', examples(['cs-pay completion bash >> ~/.bashrc', 'cs-pay completion zsh > "${fpath[1]}/_cs-pay"', 'cs-pay completion fish > ~/.config/fish/completions/cs-pay.fish']))
+      .action((shell: string, o: RawOptions) => run(shell, o));
+  }
+
+  const model = program.command('model').description(en('cmd:model'));
+  model.command('validate').addArgument(argument('validate', '<file>', 'arg:validate:file')).description(en('cmd:validate')).action((file: string) => actions.validate(file));
+  model.command('schema').description(en('cmd:schema')).action(() => actions.schema());
   return program;
 }

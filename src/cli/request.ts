@@ -3,7 +3,8 @@
  * and inline offer specs give them) -> validated requests. One place, so every
  * entry point reports the same errors for the same mistakes.
  */
-import { UsageError } from '../errors.js';
+import { m, UsageError } from '../errors.js';
+import type { Localized } from '../i18n/messages.js';
 import type { Fen } from '../money.js';
 import type { Model } from '../model/model.js';
 import type { PayInput } from '../pay/estimate.js';
@@ -106,14 +107,11 @@ const str = (v: unknown) => (typeof v === 'number' ? String(v) : (v as string));
 const given = (o: RawOptions, k: string) => o[k] !== undefined && o[k] !== null && o[k] !== false;
 
 /** Reject keys no command knows, with a "did you mean" (batch lines, offer specs). */
-export function checkKeys(o: RawOptions, allowed: readonly string[], where: string): void {
+export function checkKeys(o: RawOptions, allowed: readonly string[], where: string | Localized): void {
   for (const key of Object.keys(o)) {
     if (allowed.includes(key)) continue;
     const guess = closest(key, allowed);
-    throw new UsageError(
-      `Unknown option '${key}' in ${where}.`,
-      `${guess ? `Did you mean ${guess}? ` : ''}Options: ${allowed.join(', ')}.`,
-    );
+    throw new UsageError(m('e:unknown-option', { key, where }), m('hint:options', { guess, options: allowed.join(', ') }));
   }
 }
 
@@ -121,12 +119,12 @@ function bool(o: RawOptions, k: string): boolean {
   const v = o[k];
   if (v === undefined || v === false || v === 'false' || v === 'no') return false;
   if (v === true || v === 'true' || v === 'yes' || v === '') return true;
-  throw new UsageError(`${flagOf(k)} is a switch (true or false); got '${String(v)}'.`);
+  throw new UsageError(m('e:switch', { flag: flagOf(k), raw: String(v) }));
 }
 
 export function readPayInput(o: RawOptions, model: Model): PayInput {
-  if (!given(o, 'city')) throw new UsageError('estimate needs a city (--city).', `Cities: ${Object.keys(model.cities).join(', ')}.`);
-  if (!given(o, 'level')) throw new UsageError('estimate needs a level (--level).', `Levels: ${Object.keys(model.levels).join(', ')}.`);
+  if (!given(o, 'city')) throw new UsageError(m('e:needs-city'), m('hint:cities', { ids: Object.keys(model.cities).join(', ') }));
+  if (!given(o, 'level')) throw new UsageError(m('e:needs-level'), m('hint:levels', { ids: Object.keys(model.levels).join(', ') }));
   const platform = identifyPlatform(model, given(o, 'platform') ? str(o.platform) : 'generic');
   const opt = <T>(k: string, f: (flag: string, raw: string) => T): T | undefined =>
     given(o, k) ? f(flagOf(k), str(o[k])) : undefined;
@@ -134,16 +132,16 @@ export function readPayInput(o: RawOptions, model: Model): PayInput {
     platform,
     city: identifyCity(model, str(o.city)),
     level: identifyLevel(model, platform, str(o.level)),
-    percentile: opt('percentile', (f, r) => parseRange(f, r, 0, 100, 'a percentile')) ?? 50,
-    satisfaction: opt('satisfaction', (f, r) => parseShare(f, r)),
-    kpi: opt('kpi', (f, r) => parsePercent(f, r, 1000)),
-    orders: opt('orders', (f, r) => parseCount(f, r, 100_000, 'orders a month cs-pay accepts')),
-    nightShifts: opt('nightShifts', (f, r) => parseCount(f, r, 31, 'the days in a month')),
+    percentile: opt('percentile', (f, r) => parseRange(f, r, 0, 100, 'what:percentile')) ?? 50,
+    satisfaction: opt('satisfaction', (f, r) => parseShare(f, r, { ambiguous: true })),
+    kpi: opt('kpi', (f, r) => parsePercent(f, r, 1000, { ambiguous: true })),
+    orders: opt('orders', (f, r) => parseCount(f, r, 100_000, 'why:orders')),
+    nightShifts: opt('nightShifts', (f, r) => parseCount(f, r, 31, 'why:days')),
     overtime: opt('overtime', parseHours),
     restDayOvertime: opt('restDayOvertime', parseHours),
     holidayOvertime: opt('holidayOvertime', parseHours),
     base: opt('base', (f, r) => parseYuan(f, r, { allowZero: false })),
-    yearEndMonths: opt('yearEndMonths', (f, r) => parseRange(f, r, 0, 24, 'months of base pay')),
+    yearEndMonths: opt('yearEndMonths', (f, r) => parseRange(f, r, 0, 24, 'what:months-of-base')),
   };
 }
 
@@ -153,8 +151,8 @@ export function readYear(o: RawOptions, today: string): YearRequest {
   return {
     bonus: opt('bonus', parseYuan),
     bonusTax: opt('bonusTax', (f, r) => parseChoice(f, r, BONUS_METHODS)) ?? 'auto',
-    bonusMonth: opt('bonusMonth', (f, r) => parseRange(f, r, 1, 12, 'a month number, 1 to 12')) ?? 12,
-    startMonth: opt('startMonth', (f, r) => parseRange(f, r, 1, 12, 'a month number, 1 to 12')) ?? 1,
+    bonusMonth: opt('bonusMonth', (f, r) => parseRange(f, r, 1, 12, 'what:month-number')) ?? 12,
+    startMonth: opt('startMonth', (f, r) => parseRange(f, r, 1, 12, 'what:month-number')) ?? 1,
     firstJob: bool(o, 'firstJob'),
     lastYearUnder60k: bool(o, 'lastYearUnder60k'),
     privatePension: opt('privatePension', parseYuan),
@@ -171,7 +169,7 @@ export function readMonthPayroll(o: RawOptions, model: Model): MonthPayroll {
   const rent = bool(o, 'rent');
   const mortgage = bool(o, 'mortgage');
   if (rent && mortgage) {
-    throw new UsageError('--rent and --mortgage cannot be claimed together.', 'The law allows one housing deduction: pick --rent or --mortgage.');
+    throw new UsageError(m('e:rent-mortgage'), m('hint:rent-mortgage'));
   }
   return {
     city: opt('city', (_, r) => identifyCity(model, r)),
@@ -181,8 +179,8 @@ export function readMonthPayroll(o: RawOptions, model: Model): MonthPayroll {
     medicalTier: opt('medicalTier', (f, r) => Number(parseChoice(f, r, ['1', '2'] as const)) as 1 | 2),
     insurance: opt('insurance', parseYuan),
     deduction: opt('deduction', parseYuan),
-    children: opt('children', (f, r) => parseCount(f, r, 20, 'children cs-pay accepts')),
-    infants: opt('infants', (f, r) => parseCount(f, r, 20, 'infants cs-pay accepts')),
+    children: opt('children', (f, r) => parseCount(f, r, 20, 'why:children')),
+    infants: opt('infants', (f, r) => parseCount(f, r, 20, 'why:infants')),
     elderly: opt('elderly', (f, r) => parseChoice(f, r, ['only-child', 'shared'] as const)),
     rent: rent || undefined,
     mortgage: mortgage || undefined,
@@ -237,7 +235,7 @@ function readMonth(o: RawOptions, command: Command, model: Model, month: number,
     const out: MonthRequest = {
       payroll,
       extra: opt('extra', parseYuan),
-      unpaidDays: opt('unpaidDays', (f, r) => parseCount(f, r, 23, 'the working days in a month')),
+      unpaidDays: opt('unpaidDays', (f, r) => parseCount(f, r, 23, 'why:working-days')),
       payPercent: opt('payPercent', (f, r) => parsePercent(f, r, 100)),
     };
     if (command === 'estimate') {
@@ -250,7 +248,7 @@ function readMonth(o: RawOptions, command: Command, model: Model, month: number,
   } catch (e) {
     // Name the month when a change made it wrong.
     if (changed && e instanceof UsageError && !/month \d/.test(e.message)) {
-      throw new UsageError(`${changed}: ${e.message}`, e.hint, e.code);
+      throw new UsageError(m('e:prefixed', { prefix: changed, inner: e.text?.message ?? e.message }), e.text?.hint ?? e.hint, e.code);
     }
     throw e;
   }
@@ -260,9 +258,9 @@ function readMonth(o: RawOptions, command: Command, model: Model, month: number,
 export function readChanges(o: RawOptions, command: Command): Change<RawOptions>[] {
   const changes: Change<RawOptions>[] = [];
   const add = (kind: ChangeKind, month: unknown, values: RawOptions, flag: string) => {
-    const m = typeof month === 'number' ? month : /^\s*\d{1,2}\s*$/.test(String(month)) ? Number(month) : NaN;
-    if (!Number.isInteger(m) || m < 1 || m > 12) {
-      throw new UsageError(`${flag} needs a month from 1 to 12; got '${String(month).slice(0, 40)}'.`, `Write it as ${flag} 7:key=value.`);
+    const n = typeof month === 'number' ? month : /^\s*\d{1,2}\s*$/.test(String(month)) ? Number(month) : NaN;
+    if (!Number.isInteger(n) || n < 1 || n > 12) {
+      throw new UsageError(m('e:change-month', { flag, raw: String(month).slice(0, 40) }), m('hint:change-form', { flag }));
     }
     const allowed: readonly string[] = kind === 'job' ? ['city', ...MONTH_KEYS] : MONTH_KEYS;
     const clean: RawOptions = {};
@@ -272,22 +270,19 @@ export function readChanges(o: RawOptions, command: Command): Change<RawOptions>
         const guess = closest(key, allowed);
         const known = [...PAY_KEYS, ...PAYROLL_KEYS, 'gross'].includes(key);
         const what = key === 'city'
-          ? 'a new city comes with a new employer, so give it with --job'
-          : known ? `'${flagOf(key).slice(2)}' cannot change for one month` : `unknown key '${flagOf(key).slice(2, 42)}'`;
-        throw new UsageError(
-          `${flag} ${m}: ${what}.`,
-          `${guess ? `Did you mean ${flagOf(guess).slice(2)}? ` : ''}Keys: ${allowed.map((a) => flagOf(a).slice(2)).join(', ')}.`,
-        );
+          ? m('e:change-city', { flag, month: n })
+          : known ? m('e:change-fixed', { flag, month: n, key: flagOf(key).slice(2) }) : m('e:change-unknown', { flag, month: n, key: flagOf(key).slice(2, 42) });
+        throw new UsageError(what, m('hint:change-keys', { guess: guess && flagOf(guess).slice(2), keys: allowed.map((a) => flagOf(a).slice(2)).join(', ') }));
       }
       if (command === 'estimate' && NET_ONLY.includes(key)) {
-        throw new UsageError(`${flag} ${m}: gross= is for a known gross (net); an estimate changes base=, level= or the pay options.`);
+        throw new UsageError(m('e:change-gross', { flag, month: n }));
       }
       if (command !== 'estimate' && ESTIMATE_ONLY.includes(key)) {
-        throw new UsageError(`${flag} ${m}: ${flagOf(key).slice(2)}= is a pay option of estimate; with a known gross, change gross= or add extra=.`);
+        throw new UsageError(m('e:change-pay-option', { flag, month: n, key: flagOf(key).slice(2) }));
       }
       clean[key] = v;
     }
-    changes.push({ kind, month: m, values: clean });
+    changes.push({ kind, month: n, values: clean });
   };
   for (const [key, kind, flag] of [['from', 'from', '--from'], ['in', 'in', '--in'], ['job', 'job', '--job']] as const) {
     const v = o[key];
@@ -303,10 +298,10 @@ export function readChanges(o: RawOptions, command: Command): Change<RawOptions>
     else if (typeof v === 'string') add(kind, ...splitSpec(v, flag), flag);
     else if (typeof v === 'object') {
       for (const [month, values] of Object.entries(v as Record<string, unknown>)) add(kind, month, objectOf(values, flag), flag);
-    } else throw new UsageError(`${flag} expects month:key=value; got '${String(v).slice(0, 40)}'.`);
+    } else throw new UsageError(m('e:change-shape', { flag, raw: String(v).slice(0, 40) }));
   }
   if (o.jobs !== undefined) {
-    if (!Array.isArray(o.jobs)) throw new UsageError('jobs is a list of objects like {"month": 7, "gross": 12000}.');
+    if (!Array.isArray(o.jobs)) throw new UsageError(m('e:change-jobs'));
     for (const job of o.jobs) {
       const { month, ...values } = objectOf(job, 'jobs');
       add('job', month, values, 'jobs');
@@ -317,19 +312,19 @@ export function readChanges(o: RawOptions, command: Command): Change<RawOptions>
 
 function objectOf(v: unknown, flag: string): RawOptions {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-    throw new UsageError(`${flag} expects an object of keys and values for each month, like {"7": {"base": 8000}}.`);
+    throw new UsageError(m('e:change-object', { flag }));
   }
   return v as RawOptions;
 }
 
 function splitSpec(spec: string, flag: string): [string, RawOptions] {
   const colon = spec.indexOf(':');
-  if (colon < 0) throw new UsageError(`${flag} expects month:key=value[,key=value]; got '${spec.slice(0, 40)}'.`, `Example: ${flag} 7:gross=20000.`);
+  if (colon < 0) throw new UsageError(m('e:change-spec', { flag, raw: spec.slice(0, 40) }), m('hint:change-example', { flag }));
   const values: RawOptions = {};
   for (const part of spec.slice(colon + 1).split(',').map((p) => p.trim()).filter(Boolean)) {
     const eq = part.indexOf('=');
     values[eq < 0 ? part : part.slice(0, eq).trim()] = eq < 0 ? true : part.slice(eq + 1).trim();
   }
-  if (Object.keys(values).length === 0) throw new UsageError(`${flag} ${spec.slice(0, colon)}: nothing to change.`, `Example: ${flag} 7:gross=20000.`);
+  if (Object.keys(values).length === 0) throw new UsageError(m('e:change-empty', { flag, month: spec.slice(0, colon) }), m('hint:change-example', { flag }));
   return [spec.slice(0, colon), values];
 }

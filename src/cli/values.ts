@@ -1,97 +1,123 @@
 /**
  * Flag values -> typed input. Each parser takes the flag name so its error is
- * one sentence naming the flag, what it expects, and what it got.
+ * one sentence naming the flag, what it expects, and what it got. Messages come
+ * from the catalogue (src/i18n), so they read in either language.
  */
-import { UsageError } from '../errors.js';
+import { m, type Said, UsageError } from '../errors.js';
+import { isMessage, type Localized } from '../i18n/messages.js';
 import { type Fen, yuanToFen } from '../money.js';
 import { closest } from './suggest.js';
 
 const NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 
 /** Every value error says what the flag takes, on its hint line. */
-const bad = (flag: string, message: string, takes: string) => new UsageError(message, `${flag} takes ${takes}. See \`cs-pay --help\`.`);
+const bad = (flag: string, message: Localized, takes: Said) =>
+  new UsageError(message, m('e:takes', { flag, takes, help: 'cs-pay --help' }));
 
-export function parseNumber(flag: string, raw: string, what: string, example: string): number {
+type What = 'what:yuan' | 'what:count' | 'what:hours' | 'what:percentage' | 'what:percentile' | 'what:months-of-base' | 'what:month-number';
+/** A catalogue key, or a phrase given as it is (said the same in every language). */
+const phrase = (s: string): Said => (isMessage(s) ? m(s as What) : s);
+
+export function parseNumber(flag: string, raw: string, what: What | string, example: string): number {
   const text = String(raw).trim().replace(/[¥￥]/g, '');
-  if (!NUMBER.test(text)) throw bad(flag, `${flag} expects ${what}, like ${example}; got '${raw}'.`, `${what}, like ${example}`);
+  if (!NUMBER.test(text)) {
+    throw bad(flag, m('e:expects', { flag, what: phrase(what), example, raw }), m('takes:like', { what: phrase(what), example }));
+  }
   return Number(text.replace(/,/g, ''));
 }
 
 /** An amount in yuan, to the fen. */
 export function parseYuan(flag: string, raw: string, { allowZero = true } = {}): Fen {
-  const yuan = parseNumber(flag, raw, 'an amount in yuan', '12000');
-  const takes = 'an amount in yuan, like 12000 or 12000.50';
-  if (yuan < 0 || (!allowZero && yuan === 0)) {
-    throw bad(flag, `${flag} must be ${allowZero ? 'zero or more' : 'more than zero'} yuan; got '${raw}'.`, takes);
-  }
-  if (yuan > 100_000_000) throw bad(flag, `${flag} of ${raw} yuan is beyond what cs-pay models.`, 'at most 100,000,000 yuan');
-  if (/\.\d{3,}$/.test(String(raw).trim())) {
-    throw bad(flag, `${flag} is an amount in yuan to the fen; got '${raw}'.`, 'two decimals at most');
-  }
+  const yuan = parseNumber(flag, raw, 'what:yuan', '12000');
+  if (yuan < 0 || (!allowZero && yuan === 0)) throw bad(flag, m(allowZero ? 'e:yuan-sign' : 'e:yuan-positive', { flag, raw }), m('takes:yuan'));
+  if (yuan > 100_000_000) throw bad(flag, m('e:yuan-beyond', { flag, raw }), m('takes:yuan-max'));
+  if (/\.\d{3,}$/.test(String(raw).trim())) throw bad(flag, m('e:yuan-fen', { flag, raw }), m('takes:two-decimals'));
   return yuanToFen(yuan);
 }
 
-export function parseCount(flag: string, raw: string, max: number, why: string): number {
-  const n = parseNumber(flag, raw, 'a whole number', '8');
-  const takes = `a whole number from 0 to ${max}`;
-  if (!Number.isInteger(n) || n < 0) throw bad(flag, `${flag} must be a whole number, zero or more; got '${raw}'.`, takes);
-  if (n > max) throw bad(flag, `${flag} of ${n} is more than ${why} (${max}).`, takes);
+type Why = 'why:days' | 'why:working-days' | 'why:orders' | 'why:children' | 'why:infants';
+
+export function parseCount(flag: string, raw: string, max: number, why: Why | string): number {
+  const n = parseNumber(flag, raw, 'what:count', '8');
+  const takes = m('takes:count', { max });
+  if (!Number.isInteger(n) || n < 0) throw bad(flag, m('e:count-whole', { flag, raw }), takes);
+  if (n > max) throw bad(flag, m('e:count-max', { flag, n, why: phrase(why), max }), takes);
   return n;
 }
 
 export function parseHours(flag: string, raw: string): number {
-  const n = parseNumber(flag, raw, 'hours a month', '10');
-  const takes = 'hours a month, from 0 to 744';
-  if (n < 0) throw bad(flag, `${flag} must be zero or more hours; got '${raw}'.`, takes);
+  const n = parseNumber(flag, raw, 'what:hours', '10');
+  if (n < 0) throw bad(flag, m('e:hours-sign', { flag, raw }), m('takes:hours'));
   // 31 days × 24 h: anything above is not a month.
-  if (n > 744) throw bad(flag, `${flag} of ${n} hours is more than a month has (744).`, takes);
+  if (n > 744) throw bad(flag, m('e:hours-max', { flag, n }), m('takes:hours'));
   return n;
 }
 
+/**
+ * A rate people write as a fraction or a percent (--kpi, --satisfaction): a
+ * number between 1 and 10 with decimals and no % sign could be either
+ * (1.15: 1.15% or 115%?), so it is refused, naming both readings.
+ */
+function refuseAmbiguous(flag: string, text: string, n: number, { fractionsToo = false } = {}): void {
+  if (text.endsWith('%') || Number.isInteger(n) || n <= 0 || n >= 10) return;
+  if (n < 1 && !fractionsToo) return;
+  const high = Math.round(n * 1e6) / 1e4;
+  throw new UsageError(
+    m('e:ambiguous-percent', { flag, raw: text, low: n, high }),
+    m('hint:ambiguous-percent', { flag, low: n, high, highText: high }),
+  );
+}
+
 /** "96", "96%" or "0.96" -> 0.96. Without a % sign, values up to 1 are fractions. */
-export function parseShare(flag: string, raw: string, { max = 1 } = {}): number {
+export function parseShare(flag: string, raw: string, { max = 1, ambiguous = false } = {}): number {
   const text = String(raw).trim();
   const percent = text.endsWith('%');
-  const n = parseNumber(flag, percent ? text.slice(0, -1) : text, 'a percentage', '96, 96% or 0.96');
+  const n = parseNumber(flag, percent ? text.slice(0, -1) : text, 'what:percentage', '96, 96% or 0.96');
+  if (ambiguous) refuseAmbiguous(flag, text, n);
   const share = percent || n > 1 ? n / 100 : n;
-  const takes = `a percentage from 0 to ${max * 100}%: 96, 96% or 0.96`;
-  if (share < 0) throw bad(flag, `${flag} cannot be negative; got '${raw}'.`, takes);
-  if (share > max + 1e-9) throw bad(flag, `${flag} cannot be above ${max * 100}%; got '${raw}'.`, takes);
+  const takes = m('takes:share', { max: max * 100 });
+  if (share < 0) throw bad(flag, m('e:negative', { flag, raw }), takes);
+  if (share > max + 1e-9) throw bad(flag, m('e:share-max', { flag, max: max * 100, raw }), takes);
   return Math.round(share * 1e6) / 1e6;
 }
 
 /** Always a percentage ("115" or "115%" of the team target) -> 1.15. */
-export function parsePercent(flag: string, raw: string, max: number): number {
-  const text = String(raw).trim().replace(/%$/, '');
-  const n = parseNumber(flag, text, 'a percentage', '115');
-  const takes = `a percentage from 0 to ${max}, like 115`;
-  if (n < 0) throw bad(flag, `${flag} cannot be negative; got '${raw}'.`, takes);
-  if (n > max) throw bad(flag, `${flag} of ${n}% is above the ${max}% cs-pay accepts.`, takes);
+export function parsePercent(flag: string, raw: string, max: number, { ambiguous = false } = {}): number {
+  const text = String(raw).trim();
+  const n = parseNumber(flag, text.replace(/%$/, ''), 'what:percentage', '115');
+  // A percent of a target is never sensibly 0.96% or 1.15%: below 10 with decimals, ask.
+  if (ambiguous) refuseAmbiguous(flag, text, n, { fractionsToo: true });
+  const takes = m('takes:percent', { max });
+  if (n < 0) throw bad(flag, m('e:negative', { flag, raw }), takes);
+  if (n > max) throw bad(flag, m('e:percent-max', { flag, n, max }), takes);
   return Math.round(n * 1e4) / 1e6;
 }
 
-export function parseRange(flag: string, raw: string, low: number, high: number, what: string): number {
+export function parseRange(flag: string, raw: string, low: number, high: number, what: What | string): number {
   const n = parseNumber(flag, raw, what, String(Math.round((low + high) / 2)));
-  const takes = `${what} from ${low} to ${high}`;
-  if (n < low || n > high) throw bad(flag, `${flag} must be between ${low} and ${high}; got '${raw}'.`, takes);
-  if (/month number/.test(what) && !Number.isInteger(n)) throw bad(flag, `${flag} must be a whole month, 1 to 12; got '${raw}'.`, takes);
+  const takes = m('takes:range', { what: phrase(what), low, high });
+  if (n < low || n > high) throw bad(flag, m('e:range', { flag, low, high, raw }), takes);
+  if (what === 'what:month-number' && !Number.isInteger(n)) throw bad(flag, m('e:whole-month', { flag, raw }), takes);
   return n;
 }
 
 export function parseDate(flag: string, raw: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(raw).trim());
-  const date = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : undefined;
-  if (!m || !date || date.getUTCMonth() !== +m[2] - 1 || date.getUTCDate() !== +m[3]) {
-    throw bad(flag, `${flag} expects a date as YYYY-MM-DD, like 2026-01-01; got '${raw}'.`, 'a calendar date as YYYY-MM-DD');
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(raw).trim());
+  const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : undefined;
+  if (!match || !date || date.getUTCMonth() !== +match[2] - 1 || date.getUTCDate() !== +match[3]) {
+    throw bad(flag, m('e:date', { flag, raw }), m('takes:date'));
   }
-  return m[0];
+  return match[0];
 }
 
 export function parseChoice<T extends string>(flag: string, raw: string, choices: readonly T[]): T {
   const value = String(raw).trim().toLowerCase() as T;
   if (!choices.includes(value)) {
     const guess = closest(value, choices);
-    throw new UsageError(`${flag} must be one of ${choices.join(', ')}; got '${raw}'.`, guess ? `Did you mean ${guess}?` : `Choices: ${choices.join(', ')}.`);
+    throw new UsageError(
+      m('e:choice', { flag, choices: choices.join(', '), raw }),
+      guess ? m('hint:did-you-mean', { guess }) : m('hint:choices', { choices: choices.join(', ') }),
+    );
   }
   return value;
 }

@@ -22,7 +22,7 @@ export const ERRORS = {
   'why:children': { en: 'children cs-pay accepts', zh: 'cs-pay 接受的子女数' },
   'why:infants': { en: 'infants cs-pay accepts', zh: 'cs-pay 接受的婴幼儿数' },
   // flag values (src/cli/values.ts)
-  'e:takes': { en: '{flag} takes {takes}. See `cs-pay --help`.', zh: '{flag} 的取值:{takes}。详见 `cs-pay --help`。' },
+  'e:takes': { en: '{flag} takes {takes}. See `{help}`.', zh: '{flag} 的取值:{takes}。详见 `{help}`。' },
   'e:expects': { en: "{flag} expects {what}, like {example}; got '{raw}'.", zh: "{flag} 应为{what},例如 {example};收到 '{raw}'。" },
   'takes:like': { en: '{what}, like {example}', zh: '{what},例如 {example}' },
   'e:yuan-sign': { en: "{flag} must be zero or more yuan; got '{raw}'.", zh: "{flag} 不能为负数;收到 '{raw}'。" },

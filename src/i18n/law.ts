@@ -7,7 +7,7 @@ export const LAW = {
   'law:employeeRates': { en: 'Employee contribution rates', zh: '个人缴费比例' },
   'law:employerRates': { en: 'Employer contribution rates', zh: '单位缴费比例' },
   'law:housingFundRates': { en: 'Housing-fund rate range', zh: '住房公积金缴存比例' },
-  'law:housingFundDefaultRate': { en: 'Default housing-fund rate (assumed)', zh: '默认公积金缴存比例(假设)' },
+  'law:housingFundDefaultRate': { en: 'Default housing-fund rate (assumed)', zh: '默认公积金缴存比例' },
   'law:housingFundBase': { en: 'Housing-fund base limits', zh: '公积金缴存基数上下限' },
   'law:minimumWage': { en: 'Monthly minimum wage', zh: '月最低工资标准' },
   'law:supplementaryFundRates': { en: 'Supplementary housing-fund rate range', zh: '补充住房公积金缴存比例' },

@@ -50,6 +50,8 @@ function inLang(params: Params, lang: Lang): Params {
   return out;
 }
 
+export const isMessage = (key: string): boolean => key in MESSAGES;
+
 export const isLocalized = (v: unknown): v is Localized =>
   typeof v === 'object' && v !== null && typeof (v as Localized).key === 'string' && (v as Localized).key in MESSAGES;
 const isNamed = (v: unknown): v is Record<Lang, string> =>
@@ -66,14 +68,13 @@ export function langOf(locale: string | undefined): Lang | undefined {
 }
 
 /**
- * The language from the environment, as gettext reads it: LANGUAGE (a
- * colon-separated preference list), then LC_ALL, LC_MESSAGES, LANG. English
- * when nothing says Chinese.
+ * The language from the environment: LANGUAGE (a colon-separated preference
+ * list, its first entry), then LC_ALL, LC_MESSAGES, LANG. English when nothing
+ * says Chinese.
  */
 export function langFromEnv(env: Record<string, string | undefined>): Lang {
+  // LANGUAGE first, even with LANG=C.UTF-8 (as containers often have): it is set on purpose.
   const first = (env.LANGUAGE ?? '').split(':').find((l) => l.trim() !== '');
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  // LANGUAGE is ignored when the locale is C, as gettext does.
-  if (first && !/^(c|posix)([._]|$)/i.test(locale)) return langOf(first) ?? 'en';
-  return langOf(locale) ?? 'en';
+  if (first) return langOf(first) ?? 'en';
+  return langOf(env.LC_ALL || env.LC_MESSAGES || env.LANG || '') ?? 'en';
 }

@@ -83,6 +83,7 @@ export const REPORT = {
   confidence: { en: 'Confidence', zh: '可信度' },
   monthsUsed: { en: (p: { runs: string }) => ` (month${/[,–]/.test(p.runs) ? 's' : ''} ${p.runs})`, zh: '({runs}月)' },
   sources: { en: 'Sources', zh: '来源说明' },
+  labelled: { en: '{label}: {text}', zh: '{label}:{text}' },
   warnings: { en: 'Warnings', zh: '警告' },
   notes: { en: 'Notes', zh: '说明' },
   // heading
@@ -106,7 +107,7 @@ export const REPORT = {
   sourceSeeds: { en: '{kind}: {seeds}', zh: '{kind},依据 {seeds}' },
   // city classes of the model
   'class:tier-1': { en: 'tier-1', zh: '一线' },
-  'class:new-tier-1': { en: 'new tier-1', zh: '新一线' },
+  'class:new-tier-1': { en: 'new-tier-1', zh: '新一线' },
   'class:tier-2': { en: 'tier-2', zh: '二线' },
   // several at once
   matrix: { en: '{n} estimates', zh: '{n} 项估算' },
@@ -118,4 +119,10 @@ export const REPORT = {
   grossShort: { en: 'Gross a month', zh: '月度税前' },
   employerCostYear: { en: 'Employer cost a year', zh: '全年用工成本' },
   rows: { en: (p: { n: number }) => `${n(p)} row${p.n === 1 ? '' : 's'}`, zh: '{n} 行' },
+  matrixWarnings: { en: 'Warnings (codes; run one estimate for the messages)', zh: '警告(代码;单独计算某一项可看详情)' },
+  matrixLeftOut: { en: 'Left out, as the platform has no figures for the level: {list}.', zh: '以下组合因平台没有该级别的数据而略去:{list}。' },
+  allRows: { en: 'every row', zh: '全部各行' },
+  'csv:percentile': { en: 'Percentile', zh: '分位' },
+  'csv:section': { en: 'Section', zh: '部分' },
+  'csv:note': { en: 'Note', zh: '说明' },
 } satisfies Record<string, Entry>;

@@ -57,8 +57,8 @@ export function valueAt<T>(param: Dated<T>, date: string, id: string): Resolved<
   if (found === undefined) {
     const first = param.values.reduce((a, b) => (b.from < a.from ? b : a)).from;
     throw new NoRuleError(
-      `No rule for '${param.label}' is in force on ${date}: cs-pay's rules start on ${first}.`,
-      `Use a date on or after ${first} (--date ${first}).`,
+      { key: 'e:no-rule', params: { label: param.label, date, first } },
+      { key: 'hint:no-rule', params: { first } },
     );
   }
   const resolved: Resolved<T> = {

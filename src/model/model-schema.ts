@@ -80,6 +80,8 @@ const Level = z.strictObject({
 
 const Platform = z.strictObject({
   label: Label,
+  /** Other names people use for the employer (阿里, 天猫). */
+  aliases: z.array(z.string()).optional(),
   source: Source,
   extends: z.string().optional(),
   cityClasses: z.record(Id, CityClass).optional(),

@@ -15,6 +15,7 @@ export interface PlatformLevel {
 export interface ResolvedPlatform {
   id: string;
   label: { en: string; zh: string };
+  aliases: string[];
   source: string;
   /** city id -> class */
   cityClass: Record<string, { id: string; factor: number; source: string }>;
@@ -60,7 +61,7 @@ function resolvePlatform(id: string, own: ModelFile['platforms'][string], parent
       components: mergeComponents(own.components ?? [], level.components ?? []),
     };
   }
-  return { id, label: own.label, source: own.source, cityClass, levels };
+  return { id, label: own.label, aliases: own.aliases ?? [], source: own.source, cityClass, levels };
 }
 
 function classifyCities(classes: NonNullable<ModelFile['platforms'][string]['cityClasses']>): ResolvedPlatform['cityClass'] {

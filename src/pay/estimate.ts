@@ -5,6 +5,7 @@
 import { applyRate, type Fen, roundFen, sumFen, yuanToFen } from '../money.js';
 import type { Component, Range } from '../model/model-schema.js';
 import type { Model } from '../model/model.js';
+import { isMessage, type MessageKey, msg } from '../i18n/messages.js';
 
 export interface PayInput {
   platform: string;
@@ -50,7 +51,8 @@ export interface PayLine {
   /** Paid every month (false: a quarterly or yearly payment landing in this month). */
   regular: boolean;
   source: string;
-  detail: string;
+  /** How the amount was reached ("7,250.00 × 20%"), in both languages. */
+  detail: Text;
 }
 
 export interface PayNote {
@@ -101,8 +103,8 @@ export function estimatePay(model: Model, input: PayInput, overtime: OvertimeRul
       source: input.base !== undefined ? 'input: --base' : level.base.source,
       detail:
         input.base !== undefined
-          ? 'given'
-          : `${fmt(pick(level.base, p))} × ${cityClass.factor} (${cityClass.id})`,
+          ? both((lang) => msg('given', lang))
+          : both((lang) => `${fmt(pick(level.base, p))} × ${cityClass.factor} (${className(cityClass.id, lang)})`),
     },
   ];
 
@@ -160,7 +162,7 @@ function componentLine(
   const line1 = componentLine1(c, base, p, used, notes, line, times);
   if (!line1 || times === 1 || c.kind === 'threshold') return line1;
   // A quarterly or yearly payment: the months' worth, paid at once.
-  return { ...line1, amount: line1.amount * times, detail: `${line1.detail} × ${times}` };
+  return { ...line1, amount: line1.amount * times, detail: both((lang) => `${line1.detail[lang]} × ${times}`) };
 }
 
 function componentLine1(
@@ -175,15 +177,15 @@ function componentLine1(
   switch (c.kind) {
     case 'fixed': {
       const amount = yuanToFen(pick(c.amount, p));
-      return { ...line, amount, detail: fmt(amount / 100) };
+      return { ...line, amount, detail: same(fmt(amount / 100)) };
     }
     case 'percent-of-base': {
       const rate = pick(c.rate, p);
-      return { ...line, amount: applyRate(base, rate), detail: `${fmt(base / 100)} × ${pct(rate)}` };
+      return { ...line, amount: applyRate(base, rate), detail: same(`${fmt(base / 100)} × ${pct(rate)}`) };
     }
     case 'per-order': {
       const each = pick(c.amount, p);
-      return { ...line, amount: yuanToFen(each * used.orders), detail: `${used.orders} × ${fmt(each)}` };
+      return { ...line, amount: yuanToFen(each * used.orders), detail: same(`${used.orders} × ${fmt(each)}`) };
     }
     case 'per-night-shift': {
       const each = pick(c.amount, p);
@@ -191,7 +193,7 @@ function componentLine1(
         ...line,
         countsTowardMinimumWage: false,
         amount: yuanToFen(each * used.nightShifts),
-        detail: `${used.nightShifts} × ${fmt(each)}`,
+        detail: same(`${used.nightShifts} × ${fmt(each)}`),
       };
     }
     case 'threshold': {
@@ -214,7 +216,7 @@ function componentLine1(
       const months = { month: 1, quarter: 3, year: 12 }[c.per];
       // `times` months' worth paid at once: a quarter's bonus paid quarterly is the whole bonus.
       const detail = times === months ? fmt(per) : months === 1 ? `${fmt(per)} × ${times}` : `${fmt(per)} × ${times} / ${months}`;
-      return { ...line, amount: yuanToFen((per * times) / months), detail };
+      return { ...line, amount: yuanToFen((per * times) / months), detail: same(detail) };
     }
   }
 }
@@ -226,9 +228,9 @@ function overtimeLine(base: Fen, input: PayInput, rules: OvertimeRules): PayLine
     [input.holidayOvertime, rules.holiday],
   ];
   const weighted = parts.reduce((sum, [h, m]) => sum + (h ?? 0) * m, 0);
-  const detail = parts
+  const hours = (lang: Lang) => parts
     .filter(([h]) => (h ?? 0) > 0)
-    .map(([h, m]) => `${h} h × ${pct(m)}`)
+    .map(([h, m]) => msg('hoursAt', lang, { hours: h, rate: pct(m) }))
     .join(' + ');
   return {
     id: 'overtime',
@@ -238,10 +240,15 @@ function overtimeLine(base: Fen, input: PayInput, rules: OvertimeRules): PayLine
     countsTowardMinimumWage: false,
     regular: true,
     source: rules.source,
-    detail: `${detail} of ${fmt(base / 100)}/${rules.hoursPerMonth}`,
+    detail: both((lang) => msg('overtimeOf', lang, { parts: hours(lang), base: fmt(base / 100), divisor: rules.hoursPerMonth })),
   };
 }
 
+type Lang = keyof Text;
+const both = (f: (lang: Lang) => string): Text => ({ en: f('en'), zh: f('zh') });
+const same = (text: string): Text => ({ en: text, zh: text });
+/** The model's city classes by name; a custom class keeps its id. */
+const className = (id: string, lang: Lang) => (isMessage(`class:${id}`) ? msg(`class:${id}` as MessageKey, lang) : id);
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const fmt = (yuan: number) => yuan.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const pct = (f: number) => `${round2(f * 100)}%`;

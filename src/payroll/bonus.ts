@@ -6,6 +6,7 @@
 import { applyRate, formatYuan, type Fen } from '../money.js';
 import { taxByTable, type Bracket } from './tax-table.js';
 import type { BonusComparison, BonusMethod, BonusTaxChoice, Warning } from './types.js';
+import { warning } from './warnings.js';
 
 /** Bonus ÷ 12 picks rate and quick deduction; the deduction is not multiplied by 12. */
 export function taxBonusSeparately(bonus: Fen, monthlyTable: readonly Bracket[]): Fen {
@@ -59,13 +60,10 @@ export function chooseBonusTax(b: BonusTaxInput): { method: BonusMethod; tax: Fe
   const offered = b.monthlyTable && (method === 'separate' || b.choice === 'auto');
   const zone = offered ? findDeadZone(b.bonus, b.monthlyTable as Bracket[]) : null;
   if (zone) {
-    const avoided = method === 'merged' ? ' The merged method used here avoids it.' : '';
-    warnings.push({
-      code: 'bonus-dead-zone',
-      message:
-        `Taxed separately, a year-end bonus of ${formatYuan(b.bonus)} sits in a dead zone (多发少得): ` +
-        `cut to ${formatYuan(zone.cutTo)} it would net ${formatYuan(zone.gain)} more.${avoided}`,
-    });
+    warnings.push(warning('bonus-dead-zone', {
+      key: 'w:bonus-dead-zone',
+      params: { bonus: formatYuan(b.bonus), cutTo: formatYuan(zone.cutTo), gain: formatYuan(zone.gain), merged: method === 'merged' },
+    }));
   }
   return { method, tax, comparison, warnings };
 }

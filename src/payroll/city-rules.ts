@@ -3,7 +3,7 @@
  * converted to fen, with the housing-fund rate chosen (the input's, checked
  * against the city's range, or the city's assumed default).
  */
-import { NoRuleError, UsageError } from '../errors.js';
+import { m, NoRuleError, UsageError } from '../errors.js';
 import type { Dated } from '../model/dated.js';
 import type { CityId, CityLaw, Law, RentTier } from '../model/law-schema.js';
 import { yuanToFen, type Fen, type RoundingMode, type RoundingUnit } from '../money.js';
@@ -23,6 +23,7 @@ export interface Rounding {
 export interface CityRules {
   id: CityId;
   name: string;
+  nameZh: string;
   rentTier: RentTier;
   /** Pension and work injury. */
   socialBase: BaseRange;
@@ -57,7 +58,7 @@ export function resolveCityRules(input: MonthFields, law: Law, lookup: Lookup): 
   const employer = { ...employerRates, maternity };
   if (input.medicalTier === 2) {
     if (!city.medicalTier2) {
-      throw new UsageError(`${city.name} has one medical-insurance tier; --medical-tier 2 is for Shenzhen.`, 'Leave out --medical-tier.');
+      throw new UsageError(m('e:medical-tier', { city: { en: city.name, zh: city.nameZh } }), m('hint:medical-tier'));
     }
     const tier = use(city.medicalTier2, 'medicalTier2');
     if (employee) employee.medical = tier.employee;
@@ -67,6 +68,7 @@ export function resolveCityRules(input: MonthFields, law: Law, lookup: Lookup): 
   return {
     id,
     name: city.name,
+    nameZh: city.nameZh,
     rentTier: city.rentTier,
     socialBase,
     medicalBase,
@@ -90,8 +92,8 @@ function chooseHousingFundRate(input: MonthFields, city: CityLaw, use: Use): num
   // 1e-9: a percent typed on the command line (12 → 0.12) must not fail on float noise.
   if (rate < range.low - 1e-9 || rate > range.high + 1e-9) {
     throw new UsageError(
-      `A housing-fund rate of ${percent(rate)} is outside ${city.name}'s range of ${percent(range.low)} to ${percent(range.high)}.`,
-      `Pick a rate from ${percent(range.low)} to ${percent(range.high)}.`,
+      m('e:fund-rate', { rate: percent(rate), city: { en: city.name, zh: city.nameZh }, low: percent(range.low), high: percent(range.high) }),
+      m('hint:rate-range', { low: percent(range.low), high: percent(range.high) }),
     );
   }
   return rate;
@@ -101,13 +103,13 @@ function chooseSupplementaryRate(input: MonthFields, city: CityLaw, use: Use): n
   const rate = input.supplementaryFundRate;
   if (rate === undefined || rate === 0) return 0;
   if (!city.supplementaryFundRates) {
-    throw new UsageError(`${city.name} has no supplementary housing fund; --supplementary-fund-rate is for Shanghai.`, 'Leave out --supplementary-fund-rate.');
+    throw new UsageError(m('e:no-supplementary', { city: { en: city.name, zh: city.nameZh } }), m('hint:no-supplementary'));
   }
   const range = use(city.supplementaryFundRates, 'supplementaryFundRates');
   if (rate < range.low - 1e-9 || rate > range.high + 1e-9) {
     throw new UsageError(
-      `A supplementary housing-fund rate of ${percent(rate)} is outside ${city.name}'s range of ${percent(range.low)} to ${percent(range.high)}.`,
-      `Pick a rate from ${percent(range.low)} to ${percent(range.high)}.`,
+      m('e:supplementary-rate', { rate: percent(rate), city: { en: city.name, zh: city.nameZh }, low: percent(range.low), high: percent(range.high) }),
+      m('hint:rate-range', { low: percent(range.low), high: percent(range.high) }),
     );
   }
   return rate;

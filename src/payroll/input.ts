@@ -4,7 +4,7 @@
  * tests, so it refuses impossible input itself (exit 2) rather than computing
  * nonsense. Each month's own input is checked the same way.
  */
-import { UsageError } from '../errors.js';
+import { m, UsageError } from '../errors.js';
 import { CITY_IDS } from '../model/city-ids.js';
 import type { MonthFields, PayrollInput } from './types.js';
 
@@ -22,16 +22,13 @@ export function checkInput(input: PayrollInput): void {
     throw new UsageError(`Unknown bonus tax method '${String(choice)}'.`, 'Valid choices: auto, separate, merged.');
   }
   if (input.lastYearUnder60k && start !== 1) {
-    throw new UsageError(
-      'The 60,000 deduction from January (STA 2020 No. 19) is for someone at the same employer since last year, so work starts in January.',
-      'Leave out --start-month or --last-year-under-60k.',
-    );
+    throw new UsageError(m('e:last-year-start'), m('hint:last-year-start'));
   }
   if (input.lastYearUnder60k && input.firstJob) {
-    throw new UsageError('--first-job and --last-year-under-60k describe different people: the first wage income of the year, or a job held since last year.', 'Pick one.');
+    throw new UsageError(m('e:first-job-last-year'), m('hint:pick-one'));
   }
   if ((input.earlierIncome || input.earlierTax || input.earlierInsurance) && start === 1) {
-    throw new UsageError('Income at earlier employers this year comes before --start-month; with work from January there is none.', 'Give --start-month, or leave out the --earlier-… flags.');
+    throw new UsageError(m('e:earlier-income'), m('hint:earlier-income'));
   }
   if (input.monthly) input.monthly.forEach((f, i) => checkMonth(f, `month ${i + 1}`));
   else {
@@ -67,7 +64,7 @@ function checkMonth(f: MonthFields, where: string): void {
     throw new UsageError('The rent and mortgage-interest deductions cannot be claimed together (国发〔2023〕13号).');
   }
   if (f.rent && f.city === undefined) {
-    throw new UsageError('The rent deduction depends on the city.', 'Give --city, or put the amount in --deduction.');
+    throw new UsageError(m('e:rent-city'), m('hint:rent-city'));
   }
   if ((f.taxFree ?? 0) > f.wages + (f.extra ?? 0)) {
     throw new UsageError('The tax-free part of the wages is larger than the wages.');

@@ -6,6 +6,7 @@
 import { applyRate, clampFen, formatYuan, type Fen } from '../money.js';
 import type { BaseRange, CityRules } from './city-rules.js';
 import type { InsuranceResult, MonthFields, Warning } from './types.js';
+import { warning } from './warnings.js';
 
 const ZERO = { pension: 0, medical: 0, unemployment: 0, housingFund: 0, supplementaryFund: 0, total: 0 };
 const NO_BASE = { social: 0, medical: 0, unemployment: 0, housingFund: 0 };
@@ -100,10 +101,8 @@ function sum(parts: Record<string, Fen>): Fen {
 
 function clampWarning(city: CityRules, declared: Fen): Warning {
   const range = (r: BaseRange) => `${formatYuan(r.floor)}–${formatYuan(r.ceiling)}`;
-  return {
-    code: 'social-base-clamped',
-    message:
-      `A contribution base of ${formatYuan(declared)} is outside ${city.name}'s limits ` +
-      `(social insurance ${range(city.socialBase)}, housing fund ${range(city.housingFundBase)}); the nearest limit is used.`,
-  };
+  return warning('social-base-clamped', {
+    key: 'w:social-base-clamped',
+    params: { declared: formatYuan(declared), city: { en: city.name, zh: city.nameZh }, social: range(city.socialBase), fund: range(city.housingFundBase) },
+  });
 }

@@ -4,7 +4,7 @@
  * the year-end bonus in its month; take-home, employer cost and the annual
  * reconciliation. Pure: the date and the law come in, a plain result goes out.
  */
-import { UsageError } from '../errors.js';
+import { m, UsageError } from '../errors.js';
 import type { Law } from '../model/law-schema.js';
 import { roundFen, yuanToFen, type Fen } from '../money.js';
 import { chooseBonusTax } from './bonus.js';
@@ -15,7 +15,7 @@ import { reconcile } from './reconcile.js';
 import { createLookup, resolveRules, type Rules } from './rules.js';
 import type { Bracket } from './tax-table.js';
 import type { InsuranceResult, MonthResult, PayrollInput, PayrollResult, Provenance, Warning } from './types.js';
-import { checkMinimumWage, mergeProvenance, warnAboutData, warnNegativeTakeHome } from './warnings.js';
+import { checkMinimumWage, mergeProvenance, warnAboutData, warning, warnNegativeTakeHome } from './warnings.js';
 import { withholdTax, type WithholdingMonth } from './withholding.js';
 
 export type {
@@ -84,7 +84,7 @@ export function computePayroll(input: PayrollInput, law: Law): PayrollResult {
   if (bonus > 0) {
     const paidIn = worked.find((w) => w.plan.month === bonusMonth);
     if (!paidIn) {
-      throw new UsageError(`The year-end bonus is paid in month ${bonusMonth}, before work starts in month ${plan.startMonth}.`, 'Set --bonus-month to a month worked.');
+      throw new UsageError(m('e:bonus-before-start', { bonus: bonusMonth, start: plan.startMonth }), m('hint:bonus-before-start'));
     }
     const sum = (runs: { total: Fen }[]) => runs.reduce((s, e) => s + e.total, 0);
     bonusTax = chooseBonusTax({
@@ -146,7 +146,7 @@ export function computePayroll(input: PayrollInput, law: Law): PayrollResult {
   const negative = warnNegativeTakeHome(employedMonths);
   if (negative) warnings.push(negative);
   const rules = mergeProvenance(provenance);
-  warnings.push(...warnAboutData(rules));
+  warnings.push(...warnAboutData(rules, (id) => law.cities[id as keyof Law['cities']]?.nameZh));
 
   return {
     date: input.date,
@@ -181,7 +181,7 @@ function workMonth(m: PlanMonth, rules: Rules, privatePension: Fen, warnings: Wa
   // The daily wage is rounded to the fen first, then counted per day, as a payslip shows it.
   const unpaid = f.unpaidDays ? roundFen((f.dailyBase ?? f.wages) / rules.tax.payDayDivisor!) * f.unpaidDays : 0;
   if (unpaid > f.wages) {
-    throw new UsageError(`${f.unpaidDays} unpaid days in month ${m.month} cost more than the month's pay.`, 'A month has at most about 22 working days.');
+    throw new UsageError({ key: 'e:unpaid-days', params: { days: f.unpaidDays, month: m.month } }, { key: 'hint:unpaid-days' });
   }
   const gross = f.wages + extra - unpaid;
   if ((f.taxFree ?? 0) > gross) throw new UsageError(`The tax-free part of month ${m.month}'s pay is larger than the pay.`);
@@ -235,7 +235,8 @@ function checkMinimumWages(worked: Worked[]): Warning[] {
   if (below.length === 0) return [];
   const first = below[0].warning!;
   if (below.length === worked.length) return [first];
-  return [{ ...first, message: `${first.message.replace(/\.$/, '')} (months ${below.map((b) => b.month).join(', ')}).` }];
+  const text = { ...first.text!, params: { ...first.text!.params, months: below.map((b) => b.month) } };
+  return [warning(first.code, text)];
 }
 
 function tagMonths(list: Provenance[], month: number): Provenance[] {

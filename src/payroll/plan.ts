@@ -5,6 +5,8 @@
  * starts a new employer (its changes carry over too).
  */
 import { UsageError } from '../errors.js';
+
+const text = (key: 'e:change-month' | 'hint:change-form' | 'e:job-twice' | 'e:change-twice' | 'hint:change-twice' | 'e:job-before-start' | 'hint:job-before-start', params?: Record<string, unknown>) => ({ key, params });
 import type { ChangeKind, MonthFields, PayrollInput } from './types.js';
 
 export interface Change<T> {
@@ -60,10 +62,10 @@ function checkChanges<T>(changes: readonly Change<T>[]): void {
   const jobs = new Set<number>();
   for (const c of changes) {
     if (!Number.isInteger(c.month) || c.month < 1 || c.month > 12) {
-      throw new UsageError(`${FLAG[c.kind]} needs a month from 1 to 12; got ${String(c.month)}.`, `Write it as ${FLAG[c.kind]} 7:key=value.`);
+      throw new UsageError(text('e:change-month', { flag: FLAG[c.kind], raw: String(c.month) }), text('hint:change-form', { flag: FLAG[c.kind] }));
     }
     if (c.kind === 'job') {
-      if (jobs.has(c.month)) throw new UsageError(`--job ${c.month} is given twice: one employer change a month.`);
+      if (jobs.has(c.month)) throw new UsageError(text('e:job-twice', { month: c.month }));
       jobs.add(c.month);
     }
     for (const [key, value] of Object.entries(c.values as object)) {
@@ -71,10 +73,7 @@ function checkChanges<T>(changes: readonly Change<T>[]): void {
       const before = seen.get(where);
       if (before && JSON.stringify(before.value) !== JSON.stringify(value)) {
         const flags = before.kind === c.kind ? FLAG[c.kind] : `${FLAG[before.kind]} and ${FLAG[c.kind]}`;
-        throw new UsageError(
-          `${flags} set ${key} for month ${c.month} twice, to different values.`,
-          'Give each key once for a month.',
-        );
+        throw new UsageError(text('e:change-twice', { flags, key, month: c.month }), text('hint:change-twice'));
       }
       seen.set(where, { kind: c.kind, value });
     }
@@ -89,10 +88,7 @@ export function planYear(input: PayrollInput): YearPlan {
   const jobMonths = changes.filter((c) => c.kind === 'job').map((c) => c.month).sort((a, b) => a - b);
   for (const m of jobMonths) {
     if (m <= startMonth) {
-      throw new UsageError(
-        `--job ${m} starts a new employer in month ${m}, but work this year starts in month ${startMonth}.`,
-        'A job change comes after --start-month; the first employer is the one the other flags describe.',
-      );
+      throw new UsageError(text('e:job-before-start', { month: m, start: startMonth }), text('hint:job-before-start'));
     }
   }
   const employers: Employment[] = [startMonth, ...jobMonths].map((from, i, all) => ({

@@ -12,6 +12,8 @@ import type { Law } from '../model/law-schema.js';
 import { formatYuan, type Fen } from '../money.js';
 import { computePayroll } from './payroll.js';
 import type { PayrollInput, PayrollResult } from './types.js';
+import { warning } from './warnings.js';
+import type { Localized } from '../i18n/messages.js';
 
 const UNIT_FEN = { fen: 1, jiao: 10, yuan: 100 } as const;
 const MAX_GROSS = 1e11;
@@ -84,13 +86,12 @@ function finish(
 ): { wages: Fen; result: PayrollResult; exact: boolean } {
   const result = run(wages);
   if (result.takeHome.average === target) return { wages, result, exact: true };
-  const why = step
-    ? `take-home jumps from ${formatYuan(step.below.takeHome.average)} to ${formatYuan(step.above.takeHome.average)} ` +
-      `as gross goes from ${formatYuan(step.gross - 1)} to ${formatYuan(step.gross)}, because contributions and tax are rounded`
-    : `even a gross of ${formatYuan(wages)} takes home ${formatYuan(result.takeHome.average)}`;
-  const warning = {
-    code: 'unreachable-net',
-    message: `No monthly gross gives an average take-home of exactly ${formatYuan(target)}: ${why}. The nearest is used.`,
-  };
-  return { wages, result: { ...result, warnings: [...result.warnings, warning] }, exact: false };
+  const why: Localized = step
+    ? {
+        key: 'w:unreachable-jump',
+        params: { below: formatYuan(step.below.takeHome.average), above: formatYuan(step.above.takeHome.average), from: formatYuan(step.gross - 1), to: formatYuan(step.gross) },
+      }
+    : { key: 'w:unreachable-floor', params: { gross: formatYuan(wages), net: formatYuan(result.takeHome.average) } };
+  const unreachable = warning('unreachable-net', { key: 'w:unreachable-net', params: { target: formatYuan(target), why } });
+  return { wages, result: { ...result, warnings: [...result.warnings, unreachable] }, exact: false };
 }

@@ -3,6 +3,7 @@
  * fractions. The result is plain data: json.ts turns it into the contract's
  * yuan figures, renderers print it.
  */
+import type { Localized } from '../i18n/messages.js';
 import type { Resolved } from '../model/lookup.js';
 import type { Fen } from '../money.js';
 
@@ -89,7 +90,9 @@ export type BonusMethod = 'separate' | 'merged';
 
 export interface Warning {
   code: string;
+  /** In English; `text` says it in either language. */
   message: string;
+  text?: Localized;
   /** The figures a data warning is about (JSON keeps the detail; the message stays short). */
   figures?: string[];
 }

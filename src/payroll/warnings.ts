@@ -3,6 +3,8 @@
  * below zero, and law figures that are out of date or estimated. One short
  * warning per kind and run, naming the figures; the JSON keeps the detail.
  */
+import { type Localized, say } from '../i18n/messages.js';
+import { figureName } from '../i18n/names.js';
 import { ESTIMATED } from '../model/lookup.js';
 import { formatYuan, type Fen } from '../money.js';
 import type { CityRules } from './city-rules.js';
@@ -14,25 +16,25 @@ export function checkMinimumWage(city: CityRules | null, pay: Fen, employeeContr
   // Shanghai and Beijing set their minimum net of the employee's insurance and housing fund.
   const counted = minimum.excludesEmployeeContributions ? pay - employeeContributions : pay;
   if (counted >= minimum.amount) return null;
-  const what = minimum.excludesEmployeeContributions
-    ? `Pay counted toward the minimum wage, after employee insurance and housing fund, is ${formatYuan(counted)}`
-    : `Pay counted toward the minimum wage is ${formatYuan(counted)}`;
-  return {
-    code: 'below-minimum-wage',
-    message: `${what} a month, below ${city.name}'s minimum of ${formatYuan(minimum.amount)} (overtime and shift allowances do not count).`,
-  };
+  return warning('below-minimum-wage', {
+    key: 'w:below-minimum-wage',
+    params: { city: { en: city.name, zh: city.nameZh }, counted: formatYuan(counted), minimum: formatYuan(minimum.amount), net: Boolean(minimum.excludesEmployeeContributions) },
+  });
+}
+
+/** A warning from the catalogue: the English message, and the text for other languages. */
+export function warning(code: string, text: Localized, figures?: string[]): Warning {
+  return { code, message: say(text, 'en'), text, ...(figures ? { figures } : {}) };
 }
 
 export function warnNegativeTakeHome(months: readonly MonthResult[]): Warning | null {
   const negative = months.filter((m) => m.net < 0);
   if (negative.length === 0) return null;
   const worst = negative.reduce((a, b) => (b.net < a.net ? b : a));
-  return {
-    code: 'negative-take-home',
-    message:
-      `Take-home is below zero in month${negative.length > 1 ? 's' : ''} ${negative.map((m) => m.month).join(', ')} ` +
-      `(${formatYuan(worst.net)} in month ${worst.month}): insurance and tax are more than the pay. Check the gross and --insurance.`,
-  };
+  return warning('negative-take-home', {
+    key: 'w:negative-take-home',
+    params: { months: negative.map((m) => m.month), worst: formatYuan(worst.net), worstMonth: worst.month },
+  });
 }
 
 /** The provenance of every month, one entry per figure and period, with the months that used it. */
@@ -64,29 +66,21 @@ function shortName(p: Provenance): string {
   return p.label.replace(/\s*\([^)]*[\u4e00-\u9fff][^)]*\)\s*$/, '').replace(/: ([A-Z])(?=[a-z])/, (_, c: string) => `: ${c.toLowerCase()}`);
 }
 
-export function warnAboutData(rules: readonly Provenance[]): Warning[] {
+/** `cityName` gives a city id in Chinese, for the Chinese names of city figures. */
+export function warnAboutData(rules: readonly Provenance[], cityName?: (id: string) => string | undefined): Warning[] {
   const warnings: Warning[] = [];
+  const named = (p: Provenance) => ({ en: shortName(p), zh: figureName(p.id, p.label, 'zh', cityName && ((id) => cityName(id))), until: p.until, confidence: p.confidence });
   const stale = rules.filter((p) => p.stale);
   if (stale.length > 0) {
-    warnings.push({
-      code: 'stale-data',
-      message:
-        `Past their period, nothing newer on file: ${stale.map((p) => `${shortName(p)} (to ${p.until})`).join('; ')}. ` +
-        'Give --social-base to set the base yourself.',
-      figures: stale.map((p) => p.id),
-    });
+    warnings.push(warning('stale-data', { key: 'w:stale-data', params: { figures: stale.map(named) } }, stale.map((p) => p.id)));
   }
   const early = rules.filter((p) => p.early);
   const estimated = rules.filter((p) => ESTIMATED.includes(p.confidence) || p.early);
   if (estimated.length > 0) {
     const months = [...new Set(early.flatMap((p) => p.months ?? []))].sort((a, b) => a - b);
-    const earlyNote = months.length > 0 ? ` No city figure is on file for month${months.length > 1 ? 's' : ''} ${months.join(', ')}: the earliest stands in.` : '';
     const tagged = estimated.filter((p) => ESTIMATED.includes(p.confidence));
-    warnings.push({
-      code: 'estimated-data',
-      message: `${tagged.length > 0 ? `Estimates, not confirmed by a notice: ${[...new Set(tagged.map((p) => `${shortName(p)} (${p.confidence})`))].join('; ')}.` : ''}${earlyNote}`.trim(),
-      figures: [...new Set(estimated.map((p) => p.id))],
-    });
+    const figures = tagged.map(named).filter((f, i, all) => all.findIndex((g) => g.en === f.en && g.confidence === f.confidence) === i);
+    warnings.push(warning('estimated-data', { key: 'w:estimated-data', params: { figures, early: months } }, [...new Set(estimated.map((p) => p.id))]));
   }
   return warnings;
 }

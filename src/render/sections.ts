@@ -69,15 +69,14 @@ export function toReport(r: Result, lang: Lang, options: ReportOptions | string)
   const t = (key: MessageKey, params?: Record<string, unknown>) => msg(key, lang, params);
   const sections: Section[] = [summarySection(r, lang), grossSection(r, lang)];
   if (r.insurance) sections.push(insuranceSection(r, lang));
-  if (r.months) sections.push(scheduleSection(r, lang), yearSection(r, lang));
+  if (r.months) sections.push(scheduleSection(r, lang, o.cityName), yearSection(r, lang));
   if (o.details && r.rules?.length) sections.push(rulesSection(r, lang, o));
   const footnotes: Report['footnotes'] = [];
   const explained = r.lines.filter((l) => l.source !== sourceTag(l.source));
   if (o.details && explained.length) {
-    const items = explained.map((l) => `${l.label}: ${lang === 'en' ? l.source : sourceText(l.source, lang, o.seedTitle)}`);
-    if (r.yearEnd && r.yearEnd.bonus > 0 && r.yearEnd.source !== sourceTag(r.yearEnd.source)) {
-      items.push(`${t('yearEnd')}: ${lang === 'en' ? r.yearEnd.source : sourceText(r.yearEnd.source, lang, o.seedTitle)}`);
-    }
+    const said = (label: string, source: string) => t('labelled', { label, text: lang === 'en' ? source : sourceText(source, lang, o.seedTitle) });
+    const items = explained.map((l) => said(l.label, l.source));
+    if (r.yearEnd && r.yearEnd.bonus > 0 && r.yearEnd.source !== sourceTag(r.yearEnd.source)) items.push(said(t('yearEnd'), r.yearEnd.source));
     footnotes.push({ title: t('sources'), items, tone: 'dim' });
   }
   if (r.notes.length) footnotes.push({ title: t('notes'), items: r.notes });
@@ -147,7 +146,7 @@ function insuranceSection(r: Result, lang: Lang): Section {
   };
 }
 
-function scheduleSection(r: Result, lang: Lang): Section {
+function scheduleSection(r: Result, lang: Lang, cityName?: ReportOptions['cityName']): Section {
   const t = (key: MessageKey) => msg(key, lang);
   const top = Math.max(...r.months.map((m) => m.net), 0);
   const rows = r.months.map((m, i) => [
@@ -159,7 +158,7 @@ function scheduleSection(r: Result, lang: Lang): Section {
     c(money(m.tax)),
     c(money(m.net), 'bold'),
     c(bar(m.net, top), 'bar'),
-    c(monthNote(r, i, lang), 'dim'),
+    c(monthNote(r, i, lang, cityName), 'dim'),
   ]);
   return {
     title: t('schedule'),
@@ -173,7 +172,7 @@ function scheduleSection(r: Result, lang: Lang): Section {
 }
 
 /** What is new in month i: a new employer, a raise, a one-off payment, new rules, the bonus. */
-export function monthNote(r: Result, i: number, lang: Lang): string {
+export function monthNote(r: Result, i: number, lang: Lang, cityName?: ReportOptions['cityName']): string {
   const t = (key: MessageKey, params?: Record<string, unknown>) => msg(key, lang, params);
   const m = r.months[i];
   const prev = i > 0 ? r.months[i - 1] : undefined;
@@ -182,7 +181,7 @@ export function monthNote(r: Result, i: number, lang: Lang): string {
   const employers = r.reconciliation.employers;
   if (prev && prev.employer !== null && m.employer !== prev.employer) {
     const e = employers[m.employer - 1];
-    notes.push(e?.city ? t('newEmployerIn', { city: e.city }) : t('newEmployer'));
+    notes.push(e?.city ? t('newEmployerIn', { city: cityName?.(e.city, lang) ?? e.city }) : t('newEmployer'));
   } else if (!prev || prev.employer === null) notes.push(t('starts'));
   const ids = (x: typeof m) => new Map(x.lines.map((l) => [l.id, l.amount]));
   const now = ids(m);

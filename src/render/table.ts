@@ -65,23 +65,39 @@ function fitSection(s: Section, width: number, border: number): Fitted {
   let section = s;
   for (;;) {
     const n = section.head.length || (section.rows[0]?.length ?? 0);
-    const natural = Array.from({ length: n }, (_, i) => Math.max(cellWidth(section.head[i] ?? ''), ...section.rows.map((r) => cellWidth(r[i]?.text ?? ''))));
+    const cells = Array.from({ length: n }, (_, i) => Math.max(0, ...section.rows.map((r) => cellWidth(r[i]?.text ?? ''))));
+    const natural = cells.map((w, i) => Math.max(w, cellWidth(section.head[i] ?? '')));
     // Each column has two spaces of padding, and a border between and around columns.
     const frame = n * 2 + (border ? n + 1 : 0);
     const wrap = section.wrap ?? [];
-    const least = natural.map((w, i) => (wrap.includes(i) ? Math.min(w, Math.max(Math.min(longestWord(section, i), 12), 6)) : w));
+    // Text columns may wrap down to a short word; the others keep their cells whole but may wrap their heading.
+    const least = natural.map((w, i) =>
+      wrap.includes(i) ? Math.min(w, Math.max(Math.min(longestWord(section, i), 12), 6)) : Math.max(cells[i], longestWord({ ...section, rows: [] }, i)),
+    );
     const room = width - frame;
     if (sum(least) <= room || !section.drop?.length) {
-      return { ...section, widths: share(natural, least, wrap, room) };
+      const others = natural.map((_, i) => i).filter((i) => !wrap.includes(i));
+      return { ...section, widths: share(natural, share(natural, least, wrap, room), others, room, true) };
     }
     section = dropColumn(section, section.drop[0]);
   }
 }
 
-/** Give the wrap columns what is left, up to their natural width, widest need first. */
-function share(natural: number[], least: number[], wrap: number[], room: number): number[] {
+/**
+ * Give `cols` what is left, up to their natural width: evenly, or (`whole`)
+ * the smallest need first, so as many as possible show whole.
+ */
+function share(natural: number[], least: number[], wrap: number[], room: number, whole = false): number[] {
   const widths = [...least];
   let spare = room - sum(widths);
+  if (whole) {
+    for (const i of [...wrap].sort((a, b) => natural[a] - widths[a] - (natural[b] - widths[b]))) {
+      const add = Math.min(natural[i] - widths[i], spare);
+      if (add < natural[i] - widths[i]) break;
+      widths[i] += add;
+      spare -= add;
+    }
+  }
   while (spare > 0) {
     const want = wrap.filter((i) => widths[i] < natural[i]);
     if (want.length === 0) break;

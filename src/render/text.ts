@@ -1,4 +1,4 @@
-/** Report -> markdown or CSV. */
+/** Report -> markdown. (CSV: ./csv.ts.) */
 import type { Report } from './sections.js';
 
 export function renderMarkdown(report: Report): string {
@@ -20,17 +20,4 @@ export function renderMarkdown(report: Report): string {
   for (const f of report.footnotes) out.push(`**${esc(f.title)}**`, '', ...f.items.map((i) => `- ${esc(i)}`), '');
   if (report.hint) out.push(`_${esc(report.hint)}_`, '');
   return out.join('\n');
-}
-
-/** One CSV block per section (first header cell names the section), RFC 4180 quoting. */
-export function renderCsv(report: Report): string {
-  const q = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  // Numbers go out plain (no thousands separators) so spreadsheets read them.
-  const plain = (s: string) => (/^-?[\d,]+(\.\d+)?$/.test(s) ? s.replace(/,/g, '') : s);
-  const blocks = report.sections.filter((s) => !s.plain).map((s) =>
-    [[s.title, ...s.head], ...s.rows.filter((r) => r[0].tone !== 'bar').map((r) => ['', ...r.filter((c) => c.tone !== 'bar').map((c) => plain(c.text))])]
-      .map((r) => r.map(q).join(','))
-      .join('\n'),
-  );
-  return `${blocks.join('\n\n')}\n`;
 }

@@ -1,6 +1,8 @@
-/** `cs-pay estimate`, `net` and `gross`: one result, as a table, JSON, CSV or markdown. */
+/** `cs-pay estimate`, `net` and `gross`: one result (or, for estimate, several at once) as a table, JSON, CSV or markdown. */
 import { answer, type Command } from '../../answer.js';
+import { inLanguage, m, UsageError } from '../../errors.js';
 import { msg } from '../../i18n/messages.js';
+import { estimateMatrix, isMatrix, single } from '../../matrix.js';
 import type { Model } from '../../model/model.js';
 import { type ReportOptions, toReport } from '../../render/sections.js';
 import type { Lang, Result } from '../../result.js';
@@ -12,14 +14,45 @@ import type { RawOptions } from '../request.js';
 const OUTPUT_KEYS = ['json', 'format', 'lang', 'color', 'model', 'details', 'ascii', 'bom'];
 
 async function runCommand(command: Command, o: RawOptions, io: Io): Promise<number> {
-  const format = readFormat(o);
   const lang = readLang(o, io);
+  try {
+    return await answerCommand(command, o, io, lang);
+  } catch (e) {
+    throw inLanguage(e, lang, { help: `cs-pay ${command} --help` });
+  }
+}
+
+async function answerCommand(command: Command, o: RawOptions, io: Io, lang: Lang): Promise<number> {
+  const format = readFormat(o);
   const data = await loadData(io, o.model as string | undefined);
   const options = Object.fromEntries(Object.entries(o).filter(([k]) => !OUTPUT_KEYS.includes(k)));
-  const result = answer(command, options, data, io.today, lang);
+  if (command === 'estimate' && isMatrix(options)) {
+    const mx = estimateMatrix(options, data, io.today, lang);
+    const [{ matrixReport }, { matrixRows }] = await Promise.all([import('../../render/matrix.js'), import('../../render/csv.js')]);
+    const model = data.model;
+    const names = {
+      city: (id: string) => model.cities[id]?.[lang] ?? id,
+      level: (id: string) => model.levels[id]?.[lang] ?? id,
+      platform: (id: string) => model.platforms[id]?.label[lang] ?? id,
+    };
+    await writeResult(io, o, format, mx, () => matrixReport(mx, names, lang), () => matrixRows(mx, lang));
+    return 0;
+  }
+  const result = answer(command, command === 'estimate' ? single(options) : oneCity(options), data, io.today, lang);
   const details = Boolean(o.details) || format === 'markdown';
-  await writeResult(io, o, format, result, () => toReport(result, lang, reportOptions(result, data.model, lang, details)));
+  await writeResult(io, o, format, result, () => toReport(result, lang, reportOptions(result, data.model, lang, details)), async () => {
+    const { resultRows } = await import('../../render/csv.js');
+    return resultRows(result, lang);
+  });
   return 0;
+}
+
+/** net and gross answer for one city: a repeated --city is refused, not cut to its last value. */
+function oneCity(o: RawOptions): RawOptions {
+  const list = Array.isArray(o.city) ? [...new Set(o.city as string[])] : undefined;
+  if (!list) return o;
+  if (list.length > 1) throw new UsageError(m('e:repeated-flag', { flag: '--city', values: list.join(', ') }), m('e:list-only-estimate', { flag: '--city' }));
+  return { ...o, city: list[0] };
 }
 
 export const estimateCommand = (o: RawOptions, io: Io) => runCommand('estimate', o, io);

@@ -1,0 +1,13 @@
+/**
+ * Display width without dependencies, for help text on the start-up path:
+ * East Asian wide characters count two, colour codes nothing. (Tables load
+ * string-width, which also knows emoji and combining marks.)
+ */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+export function displayWidth(text: string): number {
+  let width = 0;
+  // eslint-disable-next-line no-control-regex
+  for (const ch of text.replace(/\x1b\[[0-9;]*m/g, '')) width += WIDE.test(ch) ? 2 : 1;
+  return width;
+}
