@@ -105,8 +105,20 @@ function report(e: unknown, io: Io, commanderMessage: string): number {
   return 1;
 }
 
+/**
+ * V8's young generation for batch, in MB per semi-space. Each line allocates a
+ * whole year of results; with the default (16 MB) V8 grows the young generation
+ * until a long batch peaks near 170 MB, with 4 MB it stays near 120 MB and runs no
+ * slower. The flag only works at start-up, so batch runs itself again with it
+ * (unless a semi-space size was given).
+ */
+const BATCH_SEMI_SPACE_MB = 4;
+
 /** The real process, for bin/cs-pay.js. */
 export async function main(): Promise<number> {
+  if (process.argv[2] === 'batch' && !process.execArgv.some((a) => a.startsWith('--max-semi-space-size'))) {
+    return rerunWith([`--max-semi-space-size=${BATCH_SEMI_SPACE_MB}`]);
+  }
   const out = sinkOf(process.stdout);
   // With stderr gone too there is no one left to tell.
   process.stderr.on('error', () => {});
@@ -136,4 +148,18 @@ export async function main(): Promise<number> {
   if (failure.code === 'EPIPE') return 0;
   io.stderr(`cs-pay: ${describeWriteFailure(failure)}\n`);
   return 2;
+}
+
+/** This command again in a child node with `flags`, on the same stdin, stdout and stderr; its exit code. */
+async function rerunWith(flags: string[]): Promise<number> {
+  const { spawn } = await import('node:child_process');
+  const { constants } = await import('node:os');
+  const child = spawn(process.execPath, [...process.execArgv, ...flags, ...process.argv.slice(1)], { stdio: 'inherit' });
+  return new Promise((resolve) => {
+    child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? constants.signals[signal] : 0)));
+    child.on('error', (e) => {
+      process.stderr.write(`cs-pay: Cannot start batch: ${e.message}.\n`);
+      resolve(2);
+    });
+  });
 }
