@@ -207,3 +207,66 @@ describe('ambiguous percents', () => {
     expect(JSON.parse(csPay([...JOB, '--kpi', '1.15%', '--json']).stdout).input.kpi).toBe(0.0115);
   });
 });
+
+describe('offers as they are', () => {
+  it('--set meal=0: no meal line; the source of a set line is input', () => {
+    const j = JSON.parse(csPay(['estimate', '--city', 'hangzhou', '--level', 'junior', '--set', 'meal=0', '--json']).stdout);
+    expect(j.lines.map((l: { id: string }) => l.id)).not.toContain('meal');
+    const shifts = JSON.parse(csPay(['estimate', '--city', 'chengdu', '--level', 'junior', '--base', '6500', '--night-shifts', '8', '--set', 'night-shift=100', '--json']).stdout);
+    expect(shifts.lines.find((l: { id: string }) => l.id === 'night-shift')).toMatchObject({ amount: 800, source: 'input: --set night-shift' });
+  });
+
+  it('every assumed line can be switched off: base, night shifts and nothing else', () => {
+    const r = csPay(['estimate', '--city', 'chengdu', '--level', 'junior', '--base', '6500', '--night-shifts', '8', '--set', 'night-shift=100', '--set', 'meal=0',
+      '--set', 'transport=0', '--set', 'performance=0', '--year-end-months', '0', '--json']);
+    const j = JSON.parse(r.stdout);
+    expect(j.lines.map((l: { id: string; amount: number }) => `${l.id} ${l.amount}`)).toEqual(['base 6500', 'night-shift 800']);
+    expect(j.gross.monthly).toBe(7300);
+    expect(j.annual.bonus).toBe(0);
+  });
+
+  it('an unknown or unpaid component is refused by name', () => {
+    const typo = csPay(['estimate', '--city', 'hangzhou', '--level', 'junior', '--set', 'meel=0']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/Unknown component 'meel'\.\nDid you mean meal\?/);
+    const unpaid = csPay(['estimate', '--city', 'hangzhou', '--level', 'junior', '--set', 'order-commission=5']);
+    expect(unpaid.stderr).toMatch(/order-commission is not paid by the generic platform/);
+  });
+
+  it('cs-pay components lists the ids and their units', () => {
+    const j = JSON.parse(csPay(['components', '--json']).stdout);
+    expect(j.command).toBe('components');
+    const units = Object.fromEntries(j.components.map((c: { id: string; unit: string }) => [c.id, c.unit]));
+    expect(units).toMatchObject({ base: 'yuan a month', meal: 'yuan a month', performance: 'percent of base', 'night-shift': 'yuan a shift', 'order-commission': 'yuan an order' });
+  });
+
+  it('a batch line and an offer file take set as an object', () => {
+    const line = JSON.stringify({ command: 'estimate', city: 'hangzhou', level: 'junior', set: { meal: 0, transport: 0 } });
+    const r = spawnSync(process.execPath, [BIN, 'batch', '-'], { input: `${line}\n`, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', CS_PAY_TODAY: '2026-12-01' } });
+    const ids = JSON.parse(r.stdout.split('\n')[0]).lines.map((l: { id: string }) => l.id);
+    expect(ids).toEqual(['base', 'performance']);
+  });
+});
+
+describe('shell completion', () => {
+  it.each(['bash', 'zsh', 'fish'])('%s: commands, flags and the ids of --city, --level and --platform', (shell) => {
+    const r = csPay(['completion', shell]);
+    expect(r.code).toBe(0);
+    for (const word of ['estimate', 'compare', 'components', 'night-shifts', 'hangzhou', 'senior', 'tmall-logistics', 'meal=']) expect(r.stdout).toContain(word);
+  });
+
+  it('bash completes a city, a command and a flag', () => {
+    const script = csPay(['completion', 'bash']).stdout;
+    const complete = (words: string[]) =>
+      spawnSync('bash', ['-c', `${script}\nCOMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _cs_pay; echo "\${COMPREPLY[@]}"`], { encoding: 'utf8' }).stdout.trim();
+    expect(complete(['cs-pay', 'estimate', '--city', 'hang'])).toBe('hangzhou');
+    expect(complete(['cs-pay', 'comp']).split(' ').sort()).toEqual(['compare', 'completion', 'components']);
+    expect(complete(['cs-pay', 'net', '--gro'])).toBe('--gross');
+  });
+
+  it('an unknown shell is exit 2', () => {
+    const r = csPay(['completion', 'tcsh']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bash, zsh or fish/);
+  });
+});

@@ -50,6 +50,9 @@ const longOf = (flags: string) => /--[a-z0-9-]+/.exec(flags)![0];
 /** The catalogue key of each option's help text. */
 const optionKeys = new WeakMap<Option, string>();
 
+/** The catalogue key of an option's help text. */
+export const optionKey = (o: Option) => optionKeys.get(o) ?? `opt:${o.long}`;
+
 /** An option whose help text is the catalogue's `opt:<long name>` (or the key given). */
 function option(flags: string, key = `opt:${longOf(flags)}`): Option {
   const o = new Option(flags, isMessage(key) ? en(key as MessageKey) : '');
@@ -107,7 +110,7 @@ export function buildProgram(io: Io, actions: Actions, version: string): Command
       subcommandDescription: (cmd: Command) => say(`cmd:${cmd.name()}`, cmd.summary() || cmd.description()),
       optionDescription(o: Option) {
         const own = Help.prototype.optionDescription.call(this, o);
-        const key = optionKeys.get(o) ?? `opt:${o.long}`;
+        const key = optionKey(o);
         return isMessage(key) ? own.replace(o.description, msg(key as MessageKey, lang)) : own;
       },
       argumentDescription: (a: Argument) => say(argKeys.get(a.description) ?? '', a.description),
@@ -141,13 +144,12 @@ export function buildProgram(io: Io, actions: Actions, version: string): Command
   ])).action((o: RawOptions) => actions.estimate(o));
 
   // --city collects here too, so a repeated flag is refused rather than cut to its last value.
-  const net = addFlags(program.command('net').description(en('cmd:net')), ['--gross <yuan>', '--city <city>', '--set <component=amount>'], { repeat: ['--city', '--set'] });
-  addFlags(net, ['--night-shifts <count>', '--overtime <hours>', '--rest-day-overtime <hours>', '--holiday-overtime <hours>']);
+  // A known gross takes no pay options: only the model prices them (an unknown option names itself).
+  const net = addFlags(program.command('net').description(en('cmd:net')), ['--gross <yuan>', '--city <city>'], { repeat: ['--city'] });
   details(addOutput(addPayroll(net), setLang)).addHelpText('before', examples([
     'cs-pay net --gross 12000 --city hangzhou',
     'cs-pay net --gross 30000 --insurance 4500 --deduction 2000 --json',
     'cs-pay net --gross 10000 --city wuhan --bonus 36001 --bonus-tax separate',
-    'cs-pay net --gross 6500 --city chengdu --overtime 20 --night-shifts 8 --set night-shift=100',
   ])).action((o: RawOptions) => actions.net(o));
 
   const gross = addFlags(program.command('gross').description(en('cmd:gross')), ['--net <yuan>', '--city <city>'], { repeat: ['--city'] });

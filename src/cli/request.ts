@@ -11,6 +11,7 @@ import type { PayInput } from '../pay/estimate.js';
 import { type Change, monthOptions } from '../payroll/plan.js';
 import type { ChangeKind } from '../payroll/types.js';
 import { identifyCity, identifyLevel, identifyPlatform } from './identify.js';
+import { readSettings } from './set.js';
 import { closest } from './suggest.js';
 import {
   parseChoice, parseCount, parseDate, parseHours, parsePercent, parseRange, parseShare, parseYuan,
@@ -21,7 +22,7 @@ export type RawOptions = Record<string, unknown>;
 /** Keys of the pay model (estimate). */
 export const PAY_KEYS = [
   'city', 'level', 'platform', 'nightShifts', 'satisfaction', 'orders', 'kpi', 'overtime',
-  'restDayOvertime', 'holidayOvertime', 'percentile', 'base', 'yearEndMonths',
+  'restDayOvertime', 'holidayOvertime', 'percentile', 'base', 'yearEndMonths', 'set',
 ] as const;
 /** Payroll keys that may differ by month (the keys of --from, --in and --job besides pay keys). */
 export const MONTH_PAYROLL_KEYS = [
@@ -128,10 +129,14 @@ export function readPayInput(o: RawOptions, model: Model): PayInput {
   const platform = identifyPlatform(model, given(o, 'platform') ? str(o.platform) : 'generic');
   const opt = <T>(k: string, f: (flag: string, raw: string) => T): T | undefined =>
     given(o, k) ? f(flagOf(k), str(o[k])) : undefined;
+  const level = identifyLevel(model, platform, str(o.level));
+  const set = readSettings(o.set, model, platform, level);
+  const base = opt('base', (f, r) => parseYuan(f, r, { allowZero: false }));
+  if (set?.base !== undefined && base !== undefined && set.base !== base) throw new UsageError(m('e:set-twice', { id: 'base' }));
   return {
     platform,
     city: identifyCity(model, str(o.city)),
-    level: identifyLevel(model, platform, str(o.level)),
+    level,
     percentile: opt('percentile', (f, r) => parseRange(f, r, 0, 100, 'what:percentile')) ?? 50,
     satisfaction: opt('satisfaction', (f, r) => parseShare(f, r, { ambiguous: true })),
     kpi: opt('kpi', (f, r) => parsePercent(f, r, 1000, { ambiguous: true })),
@@ -140,8 +145,9 @@ export function readPayInput(o: RawOptions, model: Model): PayInput {
     overtime: opt('overtime', parseHours),
     restDayOvertime: opt('restDayOvertime', parseHours),
     holidayOvertime: opt('holidayOvertime', parseHours),
-    base: opt('base', (f, r) => parseYuan(f, r, { allowZero: false })),
+    base: set?.base ?? base,
     yearEndMonths: opt('yearEndMonths', (f, r) => parseRange(f, r, 0, 24, 'what:months-of-base')),
+    ...(set ? { set: Object.fromEntries(Object.entries(set).filter(([id]) => id !== 'base')) } : {}),
   };
 }
 

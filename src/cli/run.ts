@@ -33,6 +33,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     schema: () => done(schemaCommand(io)),
     rules: async (o) => done((await import('./commands/rules.js')).rulesCommand(o, io)),
     mcp: async (o) => done((await import('../mcp/server.js')).mcpCommand(o, io)),
+    components: async (o) => done((await import('./commands/components.js')).componentsCommand(o, io)),
+    completion: async (shell, o) => done((await import('./commands/completion.js')).completionCommand(shell, o, io)),
   }, VERSION);
   // Commander's own messages are rewritten into ours below, for every command at every depth.
   let commanderMessage = '';

@@ -62,10 +62,9 @@ function refuseAmbiguous(flag: string, text: string, n: number, { fractionsToo =
   if (text.endsWith('%') || Number.isInteger(n) || n <= 0 || n >= 10) return;
   if (n < 1 && !fractionsToo) return;
   const high = Math.round(n * 1e6) / 1e4;
-  throw new UsageError(
-    m('e:ambiguous-percent', { flag, raw: text, low: n, high }),
-    m('hint:ambiguous-percent', { flag, low: n, high, highText: high }),
-  );
+  // `--set performance` is written --set performance=15; a flag, --kpi 115.
+  const write = flag.includes(' ') ? `${flag}=` : `${flag} `;
+  throw new UsageError(m('e:ambiguous-percent', { write, raw: text, low: n, high }), m('hint:ambiguous-percent', { write, low: n, high, highText: high }));
 }
 
 /** "96", "96%" or "0.96" -> 0.96. Without a % sign, values up to 1 are fractions. */

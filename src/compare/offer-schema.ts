@@ -22,6 +22,8 @@ export const OfferSchema = z.strictObject({
   percentile: Value.optional(),
   base: Value.optional(),
   yearEndMonths: Value.optional(),
+  // components as the offer states them: set: {meal: 0, night-shift: 100} (cs-pay components)
+  set: z.record(z.string(), Value).optional(),
   // payroll options
   socialBase: Value.optional(),
   housingFundRate: Value.optional(),

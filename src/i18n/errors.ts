@@ -43,10 +43,10 @@ export const ERRORS = {
   'takes:share': { en: 'a percentage from 0 to {max}%: 96, 96% or 0.96', zh: '0 到 {max}% 的百分比:96、96% 或 0.96' },
   'e:percent-max': { en: '{flag} of {n}% is above the {max}% cs-pay accepts.', zh: '{flag} 为 {n}%,超过 cs-pay 接受的 {max}%。' },
   'takes:percent': { en: 'a percentage from 0 to {max}, like 115', zh: '0 到 {max} 的百分比,例如 115' },
-  'e:ambiguous-percent': { en: '{flag} {raw} can be read two ways: {low}% or {high}%.', zh: '{flag} {raw} 有两种理解:{low}% 或 {high}%。' },
+  'e:ambiguous-percent': { en: '{write}{raw} can be read two ways: {low}% or {high}%.', zh: '{write}{raw} 有两种理解:{low}% 或 {high}%。' },
   'hint:ambiguous-percent': {
-    en: 'For {high}% write {flag} {highText} (or {highText}%); for {low}% write {flag} {low}%.',
-    zh: '若是 {high}%,请写 {flag} {highText}(或 {highText}%);若是 {low}%,请写 {flag} {low}%。',
+    en: 'For {high}% write {write}{highText} (or {highText}%); for {low}% write {write}{low}%.',
+    zh: '若是 {high}%,请写 {write}{highText}(或 {highText}%);若是 {low}%,请写 {write}{low}%。',
   },
   'e:range': { en: "{flag} must be between {low} and {high}; got '{raw}'.", zh: "{flag} 必须在 {low} 到 {high} 之间;收到 '{raw}'。" },
   'takes:range': { en: '{what} from {low} to {high}', zh: '{low} 到 {high} 的{what}' },
@@ -181,7 +181,10 @@ export const ERRORS = {
   'hint:use-one': { en: 'Use one of them.', zh: '请只用其中一个。' },
   // --set
   'e:set-shape': { en: "--set expects component=amount, like meal=0; got '{raw}'.", zh: "--set 的写法是 项目=金额,例如 meal=0;收到 '{raw}'。" },
-  'hint:components': { en: 'Components: {ids} (see `cs-pay components`).', zh: '可用项目:{ids}(见 `cs-pay components`)。' },
+  'hint:components': {
+    en: (p: { guess?: string; ids: string }) => `${p.guess ? `Did you mean ${p.guess}? ` : ''}Components: ${p.ids} (see \`cs-pay components\`).`,
+    zh: (p: { guess?: string; ids: string }) => `${p.guess ? `您是不是要输入 ${p.guess}?` : ''}可用项目:${p.ids}(见 \`cs-pay components\`)。`,
+  },
   'e:set-twice': { en: '--set {id} is given twice.', zh: '--set {id} 出现了两次。' },
   'e:set-not-paid': {
     en: 'Component {id} is not paid by the {platform} platform.',

@@ -24,6 +24,8 @@ export interface PayInput {
   yearEndMonths?: number;
   /** 1–12: pay components paid quarterly or yearly land in their months. Without it, they show as a monthly average. */
   month?: number;
+  /** Components at the amount an offer states (`--set`), in their own unit: yuan, or a fraction of base. */
+  set?: Record<string, number>;
 }
 
 /** Labor Law Art. 44 multipliers and the 174-hour divisor, resolved from data/law by the caller. */
@@ -108,7 +110,8 @@ export function estimatePay(model: Model, input: PayInput, overtime: OvertimeRul
     },
   ];
 
-  for (const c of level.components) {
+  for (const model of level.components) {
+    const c = settled(model, input.set?.[model.id]);
     const times = paidTimes(c.paid, input.month);
     if (times === 0) continue;
     const line = componentLine(c, base, p, used, notes, times);
@@ -140,6 +143,14 @@ export function estimatePay(model: Model, input: PayInput, overtime: OvertimeRul
     used,
     notes,
   };
+}
+
+/** A component at the amount given with --set: the range closes on it, and the source says so. */
+function settled(c: Component, amount: number | undefined): Component {
+  if (amount === undefined) return c;
+  const range = { low: amount, high: amount };
+  const source = `input: --set ${c.id}`;
+  return c.kind === 'percent-of-base' ? { ...c, rate: range, source } : { ...c, amount: range, source };
 }
 
 /** Months' worth a component pays in `month`: 1 when monthly (or no month given), 3 or 12 in its months, else 0. */

@@ -72,7 +72,7 @@ function fitSection(s: Section, width: number, border: number): Fitted {
     const wrap = section.wrap ?? [];
     // Text columns may wrap down to a short word; the others keep their cells whole but may wrap their heading.
     const least = natural.map((w, i) =>
-      wrap.includes(i) ? Math.min(w, Math.max(Math.min(longestWord(section, i), 12), 6)) : Math.max(cells[i], longestWord({ ...section, rows: [] }, i)),
+      wrap.includes(i) ? Math.min(w, Math.max(Math.min(longestWord(section, i), 16), 6)) : Math.max(cells[i], Math.min(longestWord({ ...section, rows: [] }, i), 16)),
     );
     const room = width - frame;
     if (sum(least) <= room || !section.drop?.length) {

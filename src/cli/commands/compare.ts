@@ -4,16 +4,26 @@ import { compareOffers, type Comparison } from '../../compare/compare.js';
 import { INLINE_KEYS, priceOffer } from '../../compare/price.js';
 import type { Lang } from '../../result.js';
 import type { Report } from '../../render/sections.js';
+import { inLanguage } from '../../errors.js';
+import { msg } from '../../i18n/messages.js';
 import { loadData } from '../context.js';
 import type { Io } from '../io.js';
 import { readFormat, readLang, writeResult } from '../output.js';
 import type { RawOptions } from '../request.js';
 
-const OUTPUT_KEYS = ['json', 'format', 'lang', 'color', 'model'];
+const OUTPUT_KEYS = ['json', 'format', 'lang', 'color', 'model', 'ascii', 'bom'];
 
 export async function compareCommand(a: string, b: string, o: RawOptions, io: Io): Promise<number> {
-  const format = readFormat(o);
   const lang = readLang(o, io);
+  try {
+    return await compareIn(lang, a, b, o, io);
+  } catch (e) {
+    throw inLanguage(e, lang, { help: 'cs-pay compare --help' });
+  }
+}
+
+async function compareIn(lang: Lang, a: string, b: string, o: RawOptions, io: Io): Promise<number> {
+  const format = readFormat(o);
   const data = await loadData(io, o.model as string | undefined);
   const shared = Object.fromEntries(Object.entries(o).filter(([k, v]) => !OUTPUT_KEYS.includes(k) && v !== undefined));
   const offers = await Promise.all([readOffer(a, io, 'A'), readOffer(b, io, 'B')]);
@@ -25,7 +35,7 @@ export async function compareCommand(a: string, b: string, o: RawOptions, io: Io
     }
   });
   const result = compareOffers(ra, rb, lang);
-  await writeResult(io, o, format, { ...result, rows: undefined }, () => compareReport(result, lang));
+  await writeResult(io, o, format, { ...result, rows: undefined }, () => compareReport(result, lang), () => compareRows(result, lang));
   return 0;
 }
 
@@ -51,11 +61,13 @@ function compareReport(c: Comparison, lang: Lang): Report {
   const [a, b] = c.offers;
   const sign = (n: number) => (n > 0 ? `+${money(n)}` : money(n));
   return {
-    heading: `${a.name}  vs  ${b.name}`,
+    heading: `A: ${a.name} · B: ${b.name}`,
     sections: [{
-      title: lang === 'zh' ? '对比(B − A)' : 'Side by side (Δ = B − A)',
-      head: ['', `A: ${a.name}`, `B: ${b.name}`, 'Δ', 'Δ %', ''],
+      title: msg('sideBySide', lang),
+      head: ['', 'A', 'B', 'Δ', 'Δ %', ''],
       right: [1, 2, 3, 4],
+      wrap: [0],
+      drop: [5, 4],
       rows: c.rows.map((r) => [
         { text: r.label, tone: r.id.startsWith('line:') ? 'dim' as const : undefined },
         { text: money(r.a) + (r.better === 'a' ? ' ◀' : ''), tone: r.better === 'a' ? 'good' as const : undefined },
@@ -66,8 +78,20 @@ function compareReport(c: Comparison, lang: Lang): Report {
       ]),
     }],
     footnotes: [
-      { title: lang === 'zh' ? '结论' : 'Verdict', items: [c.verdict], tone: 'bold' },
-      ...[a, b].filter((r) => r.warnings.length).map((r) => ({ title: `${r.name}: ${lang === 'zh' ? '警告' : 'warnings'}`, items: r.warnings.map((w) => `[${w.code}] ${w.message}`), tone: 'bad' as const })),
+      { title: msg('verdict', lang), items: [c.verdict], tone: 'bold' },
+      ...[a, b].filter((r) => r.warnings.length).map((r) => ({ title: msg('offerWarnings', lang, { name: r.name }), items: r.warnings.map((w) => `[${w.code}] ${w.message}`), tone: 'bad' as const })),
     ],
   };
+}
+
+/** Flat CSV: one row per figure, both offers, the difference; numbers plain. */
+function compareRows(c: Comparison, lang: Lang): string[][] {
+  const [a, b] = c.offers;
+  const num = (n: number | null) => (n === null ? '' : String(n));
+  return [
+    [msg('item', lang), `A: ${a.name}`, `B: ${b.name}`, 'Δ', 'Δ %', msg('better', lang)],
+    ...c.rows.map((r) => [r.label, num(r.a), num(r.b), num(r.delta), num(r.percent), r.better ? r.better.toUpperCase() : '']),
+    [msg('verdict', lang), '', '', '', '', c.verdict],
+    ...[a, b].flatMap((r, i) => r.warnings.map((w) => [msg('warnings', lang), i === 0 ? `[${w.code}] ${w.message}` : '', i === 1 ? `[${w.code}] ${w.message}` : '', '', '', ''])),
+  ];
 }

@@ -4,6 +4,7 @@ import type { Io } from '../io.js';
 import { readFormat, readLang, writeResult } from '../output.js';
 import type { RawOptions } from '../request.js';
 import type { Report } from '../../render/sections.js';
+import { msg } from '../../i18n/messages.js';
 import { listJson, type ListKind as Kind } from '../../lists.js';
 
 export async function listCommand(kind: Kind, o: RawOptions, io: Io): Promise<number> {
@@ -12,12 +13,12 @@ export async function listCommand(kind: Kind, o: RawOptions, io: Io): Promise<nu
   const { model } = await loadData(io, o.model as string | undefined);
   const value = listJson(kind, model);
   const items = value[kind];
-  const head = lang === 'zh' ? ['代码', '英文', '中文', '其他'] : ['id', 'English', 'Chinese', 'more'];
+  const head = (['list:id', 'list:en', 'list:zh', 'list:more'] as const).map((k) => msg(k, lang));
   const more = (i: Record<string, unknown>) =>
     ((i.levels ?? i.platforms ?? i.aliases) as string[]).join(' ');
   const report = (): Report => ({
-    heading: kind,
-    sections: [{ title: kind, head, right: [], rows: items.map((i) => [i.id, i.en, i.zh, more(i)].map((text) => ({ text }))) }],
+    heading: msg(`list:${kind}`, lang),
+    sections: [{ title: msg(`list:${kind}`, lang), head, right: [], rows: items.map((i) => [i.id, i.en, i.zh, more(i)].map((text) => ({ text }))), wrap: [1, 3] }],
     footnotes: [],
   });
   await writeResult(io, o, format, value, report);

@@ -3,7 +3,10 @@
  * on a date (the city's own, then the national tax figures), with its value,
  * period, document and confidence. What an HR lead checks before quoting a number.
  */
-import { formatValue, type Report } from '../../render/sections.js';
+import { inLanguage } from '../../errors.js';
+import { type MessageKey, msg } from '../../i18n/messages.js';
+import { confidenceName, figureName, formatValue } from '../../i18n/names.js';
+import type { Report } from '../../render/sections.js';
 import type { Lang } from '../../result.js';
 import { listRules } from '../../rules.js';
 import { loadData } from '../context.js';
@@ -11,40 +14,53 @@ import type { Io } from '../io.js';
 import { readFormat, readLang, writeResult } from '../output.js';
 import type { RawOptions } from '../request.js';
 
-const HEAD: Record<Lang, string[]> = {
-  en: ['Figure', 'Value', 'Period', 'Confidence', 'Document'],
-  zh: ['参数', '取值', '期间', '可信度', '文件'],
-};
-
 export async function rulesCommand(o: RawOptions, io: Io): Promise<number> {
-  const format = readFormat(o);
   const lang = readLang(o, io);
+  try {
+    return await rulesIn(lang, o, io);
+  } catch (e) {
+    throw inLanguage(e, lang, { help: 'cs-pay rules --help' });
+  }
+}
+
+async function rulesIn(lang: Lang, o: RawOptions, io: Io): Promise<number> {
+  const format = readFormat(o);
+  const t = (key: MessageKey, params?: Record<string, unknown>) => msg(key, lang, params);
   const data = await loadData(io);
   const value = listRules(o, data, io.today);
   const { city, asOf: date, rounding, rules: rows } = value;
   const c = data.law.cities[city];
+  const cityName = (id: string, l: Lang) => data.model.cities[id]?.[l];
   const report = (): Report => ({
-    heading: `${lang === 'zh' ? c.nameZh : `${c.name} ${c.nameZh}`} · ${lang === 'zh' ? '规则日期' : 'rules in force on'} ${date}`,
+    heading: t('rulesHeading', { city: lang === 'zh' ? c.nameZh : `${c.name} ${c.nameZh}`, date }),
     sections: [{
-      title: lang === 'zh' ? '城市与全国参数' : 'City and national figures',
-      head: HEAD[lang],
-      right: [],
-      rows: rows.map((r) => [
-        { text: r.label },
-        { text: formatValue(r.value, r.unit) },
-        { text: r.until ? `${r.from} → ${r.until}${r.stale ? (lang === 'zh' ? ' (已过期)' : ' (past)') : ''}` : `${r.from} →`, tone: r.stale ? 'bad' : undefined },
-        { text: r.confidence, tone: r.confidence === 'official' || r.confidence === 'secondary' ? undefined : 'bad' },
-        { text: r.url ? `${r.ref} ${r.url}` : r.ref, tone: 'dim' },
+      title: t('rulesTitle'),
+      head: ['#', t('figure'), t('value'), t('period'), t('confidence')],
+      right: [0],
+      rows: rows.map((r, i) => [
+        { text: String(i + 1), tone: 'dim' },
+        { text: figureName(r.id, r.label, lang, cityName) },
+        { text: formatValue(r.value, r.unit, lang) },
+        { text: r.until ? `${r.from} → ${r.until}${r.stale ? t('past') : ''}` : `${r.from} →`, tone: r.stale ? 'bad' : undefined },
+        { text: confidenceName(r.confidence, lang), tone: r.confidence === 'official' || r.confidence === 'secondary' ? undefined : 'bad' },
       ]),
+      wrap: [1, 2, 3],
+      drop: [4],
     }],
-    footnotes: [{
-      title: lang === 'zh' ? '取整' : 'Rounding',
+    // The documents are long; numbered below the table, they leave it room.
+    footnotes: [{ title: t('document'), items: rows.map((r, i) => `${i + 1}. ${r.url ? `${r.ref} ${r.url}` : r.ref}`), tone: 'dim' }, {
+      title: t('rounding'),
       items: [
-        `${lang === 'zh' ? '社保' : 'Social insurance'}: ${rounding.socialInsurance.unit}, ${rounding.socialInsurance.mode}`,
-        `${lang === 'zh' ? '公积金' : 'Housing fund'}: ${rounding.housingFund.unit}, ${rounding.housingFund.mode}`,
+        t('roundingSocial', { unit: rounding.socialInsurance.unit, mode: rounding.socialInsurance.mode }),
+        t('roundingFund', { unit: rounding.housingFund.unit, mode: rounding.housingFund.mode }),
       ],
     }],
   });
-  await writeResult(io, o, format, value, report);
+  // CSV: one row per figure, the document and its link in columns of their own.
+  const csv = () => [
+    ['id', t('figure'), t('value'), t('from'), t('until'), t('confidence'), t('document'), 'URL'],
+    ...rows.map((r) => [r.id, figureName(r.id, r.label, lang, cityName), formatValue(r.value, r.unit, lang), r.from, r.until ?? '', confidenceName(r.confidence, lang), r.ref, r.url ?? '']),
+  ];
+  await writeResult(io, o, format, value, report, csv);
   return 0;
 }
