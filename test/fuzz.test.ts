@@ -228,11 +228,13 @@ function judge(v: Vector, code: number, stdout: string, stderr: string): void {
   expect(stderr, where).not.toMatch(STACK);
   for (const line of stderr.split('\n')) expect(line.length, where).toBeLessThan(1100);
   if (v.argv[0] === 'batch' && stdout !== '') {
-    // Batch answers line by line, failures in place: every output line is JSON.
+    // Batch answers line by line, failures in place: every output line is JSON (or a CSV row under a header).
     expect([0, 2], where).toContain(code);
-    for (const line of stdout.trimEnd().split('\n')) expect(() => JSON.parse(line), where).not.toThrow();
+    const csv = v.argv[v.argv.lastIndexOf('--format') + 1] === 'csv' && v.argv.includes('--format');
+    if (!csv) for (const line of stdout.trimEnd().split('\n')) expect(() => JSON.parse(line), where).not.toThrow();
     if (v.stdin !== undefined && (v.argv[1] === undefined || v.argv[1] === '-' || v.argv[1].startsWith('--'))) {
-      expect(stdout.trimEnd().split('\n').length, where).toBe(v.lines);
+      const extra = (csv ? 1 : 0) + (v.argv.includes('--summary') ? 1 : 0);
+      expect(stdout.trimEnd().split('\n').length, where).toBe(v.lines! + extra);
     }
     return;
   }

@@ -7,6 +7,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   /** Whether stdout is a terminal (decides colour). */
   isTTY: boolean;
+  /** Whether stderr is a terminal (batch shows its progress there). Optional: no. */
+  stderrIsTTY?: boolean;
   /** Today's date, YYYY-MM-DD: the default for --date. */
   today: string;
   readFile: (path: string) => string;

@@ -167,7 +167,17 @@ export function buildProgram(io: Io, actions: Actions, version: string): Command
   program.command('batch').description(en('cmd:batch'))
     .addArgument(argument('batch', '[file]', 'arg:batch:file'))
     .addOption(option('--model <file>'))
-    .addHelpText('before', examples([`echo '{"command":"estimate","city":"hangzhou","level":"senior"}' | cs-pay batch -`]))
+    .addOption(option('--input <jsonl|csv>', 'opt:batch:--input'))
+    .addOption(option('--format <jsonl|csv>', 'opt:batch:--format'))
+    .addOption(option('--fields <paths>', 'opt:batch:--fields'))
+    .addOption(option('--summary', 'opt:batch:--summary'))
+    .addOption(option('--progress', 'opt:batch:--progress'))
+    .addOption(option('--no-progress', 'opt:batch:--no-progress'))
+    .addHelpText('before', examples([
+      `echo '{"command":"estimate","city":"hangzhou","level":"senior"}' | cs-pay batch -`,
+      'cs-pay batch team.csv --fields id,takeHome.average,annual.net --summary',
+      'cs-pay batch team.jsonl --format csv > results.csv',
+    ]))
     .action((file: string | undefined, o: RawOptions) => actions.batch(file, o));
 
   for (const kind of ['cities', 'levels', 'platforms'] as const) {

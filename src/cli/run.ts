@@ -129,6 +129,7 @@ export async function main(): Promise<number> {
     stderr: (s) => void process.stderr.write(s),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     today: process.env.CS_PAY_TODAY || todayIn('Asia/Shanghai'),
     readFile: (path) => readFileSync(path, 'utf8'),
     readStdin: async () => {

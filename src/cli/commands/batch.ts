@@ -1,45 +1,62 @@
 /**
- * `cs-pay batch [file | -]`: one JSON request per line in, one JSON result per
- * line out, same order. A bad line yields {"line": N, "error": {...}} and the run
- * goes on; the exit code is 2 at the end if any line failed. No line is dropped.
- * Input and output stream (../lines.ts): memory stays flat however long the input.
+ * `cs-pay batch [file | -]`: one request per input line (JSON lines, or CSV rows
+ * under a header), one result per output line (JSON lines, or CSV rows), same
+ * order. A bad line yields {"line": N, "error": {...}} and the run goes on; the
+ * exit code is 2 at the end if any line failed. No line is dropped. Input and
+ * output stream (src/batch/lines.ts): memory stays flat however long the input.
  */
 import type { Readable } from 'node:stream';
-import { answer } from '../../answer.js';
+import { answer, type Command } from '../../answer.js';
+import { parseFields } from '../../batch/fields.js';
+import { LineWriter, streamOf } from '../../batch/lines.js';
+import { type Answer, csvRows, type Format, jsonLines, Totals } from '../../batch/output.js';
+import { showProgress } from '../../batch/progress.js';
+import { type InputFormat, isFailed, readRequests, type Request } from '../../batch/requests.js';
 import { CsPayError, UsageError } from '../../errors.js';
-import { clipMessage, MAX_LINE_BYTES, MAX_NESTING_DEPTH, quote } from '../../limits.js';
+import { langFromEnv } from '../../i18n/messages.js';
+import { clipMessage, quote } from '../../limits.js';
 import type { Lang } from '../../result.js';
-import { langFromEnv } from '../../render/labels.js';
-import { loadData, type Data } from '../context.js';
+import { type Data, loadData } from '../context.js';
 import type { Io } from '../io.js';
-import { LineWriter, readLines, streamOf } from '../lines.js';
 import { checkRegularFile, readError } from '../read-text.js';
 import type { RawOptions } from '../request.js';
 import { parseChoice } from '../values.js';
 
 const COMMANDS = ['estimate', 'net', 'gross'] as const;
-/** Keys read as names, at any depth (a job's city): a number is a name too, an object or a switch is not. */
-const NAME_KEYS = ['command', 'lang', 'city', 'level', 'platform'];
+const LANGS = ['en', 'zh'] as const;
 
 export async function batchCommand(file: string | undefined, o: RawOptions, io: Io): Promise<number> {
+  const inputFormat = o.input === undefined ? undefined : parseChoice<InputFormat>('--input', String(o.input), ['jsonl', 'csv']);
+  // json is jsonl here: a batch writes JSON one result a line.
+  const outputFormat = parseChoice('--format', String(o.format ?? 'jsonl'), ['jsonl', 'json', 'csv'] as const);
+  const paths = o.fields === undefined ? undefined : parseFields(String(o.fields));
+  const summary = o.summary === true;
+  const format: Format = outputFormat === 'csv' ? csvRows(paths, summary) : jsonLines(paths);
   const data = await loadData(io, o.model as string | undefined);
   const input = await openInput(io, file);
+  // Read once: a line without "lang" speaks the language of the environment.
+  const lang = langFromEnv(io.env);
   const out = new LineWriter(io);
-  let line = 0;
-  let failed = 0;
-  for await (const raw of readLines(input)) {
-    line++;
-    let text: string;
-    try {
-      text = `${JSON.stringify({ line, ...answerLine(raw, data, io) })}\n`;
-    } catch (e) {
-      failed++;
-      text = `${JSON.stringify({ line, error: errorOf(e) })}\n`;
+  const totals = new Totals();
+  const counts = { line: 0, failed: 0 };
+  const stopProgress = (o.progress ?? io.stderrIsTTY) === true ? showProgress(io.stderr, counts) : () => {};
+  try {
+    if (format.head !== '' && !(await out.push(format.head))) return 0;
+    for await (const request of readRequests(input, inputFormat)) {
+      const a = answerLine(++counts.line, request, data, io.today, lang);
+      if (a.result) totals.add(a.result);
+      else counts.failed++;
+      // stdout is gone (a closed pipe, a full disk): stop computing; the caller reports it.
+      if (!(await out.push(format.line(a)))) return 0;
     }
-    // stdout is gone (a closed pipe, a full disk): stop computing; the caller reports it.
-    if (!(await out.push(text))) return 0;
+    totals.count = counts.line;
+    totals.failed = counts.failed;
+    if (summary && !(await out.push(format.summary(totals)))) return 0;
+    if (!(await out.flush())) return 0;
+  } finally {
+    stopProgress();
   }
-  if (!(await out.flush())) return 0;
+  const { line, failed } = counts;
   if (failed > 0) io.stderr(`cs-pay: ${failed} of ${line} batch lines failed; see their "error" objects.\n`);
   return failed > 0 ? 2 : 0;
 }
@@ -55,57 +72,30 @@ async function openInput(io: Io, file: string | undefined): Promise<Readable> {
   }
 }
 
+/** One request -> its answer or its error, with its id (if it has a good one). */
+function answerLine(line: number, request: Request, data: Data, today: string, envLang: Lang): Answer {
+  const id = request.id;
+  const hasId = typeof id === 'string' || typeof id === 'number';
+  if (isFailed(request)) return { line, id: hasId ? id : undefined, error: errorOf(request.failed) };
+  try {
+    if (id !== undefined && id !== null && !hasId) throw new UsageError(`"id" must be a string or a number; got ${quote(JSON.stringify(id))}.`);
+    let command: Command = 'estimate';
+    let lang = envLang;
+    // The options without id, command and lang, built as a plain object (no rest spread on the hot path).
+    const options: RawOptions = {};
+    for (const key in request) {
+      const v = request[key];
+      if (key === 'command') command = v === undefined || v === null ? 'estimate' : parseChoice('command', String(v), COMMANDS);
+      else if (key === 'lang') lang = v === undefined || v === null ? envLang : parseChoice('lang', String(v), LANGS);
+      else if (key !== 'id') options[key] = v;
+    }
+    return { line, id: hasId ? id : undefined, result: answer(command, options, data, today, lang, 'this batch line') };
+  } catch (e) {
+    return { line, id: hasId ? id : undefined, error: errorOf(e) };
+  }
+}
+
 function errorOf(e: unknown): { code: string; message: string } {
   if (e instanceof CsPayError) return { code: e.code, message: clipMessage(e.hint ? `${e.message} ${e.hint}` : e.message) };
   return { code: 'internal', message: clipMessage(`internal error: ${(e as Error)?.message ?? e}`) };
-}
-
-function answerLine(raw: string | { tooLong: true }, data: Data, io: Io) {
-  if (typeof raw !== 'string') throw new UsageError(`Line longer than ${MAX_LINE_BYTES / 1024 / 1024} MB; a request is a JSON object of a few hundred bytes.`);
-  if (raw.trim() === '') throw new UsageError('Empty line; expected a JSON object.');
-  if (raw.length > 2 * MAX_NESTING_DEPTH && nestingOf(raw) > MAX_NESTING_DEPTH) {
-    throw new UsageError(`JSON nested more than ${MAX_NESTING_DEPTH} deep; a request is a flat object with a few nested ones.`);
-  }
-  let o: unknown;
-  try {
-    o = JSON.parse(raw);
-  } catch (e) {
-    throw new UsageError(`Not valid JSON: ${(e as Error).message}.`);
-  }
-  if (o === null || typeof o !== 'object' || Array.isArray(o)) throw new UsageError('Expected a JSON object, like {"command":"net","gross":12000,"city":"hangzhou"}.');
-  checkNames(o);
-  const req = o as RawOptions;
-  const command = parseChoice('command', String(req.command ?? 'estimate'), COMMANDS);
-  const lang: Lang = req.lang === undefined || req.lang === null ? langFromEnv(io.env) : parseChoice('lang', String(req.lang), ['en', 'zh'] as const);
-  const { command: _c, lang: _l, ...options } = req;
-  return answer(command, options, data, io.today, lang, 'this batch line');
-}
-
-/** A city, level or platform (here or in a month's change) that is an object or a switch is bad input, said before anything reads it as text. */
-function checkNames(value: object): void {
-  for (const [key, v] of Object.entries(value)) {
-    if (v === null || v === undefined) continue;
-    if (NAME_KEYS.includes(key) && typeof v !== 'string' && typeof v !== 'number') {
-      throw new UsageError(`"${key}" must be a name (a string); got ${quote(JSON.stringify(v))}.`);
-    }
-    // Depth is bounded: lines nested deeper than MAX_NESTING_DEPTH were refused above.
-    if (typeof v === 'object') checkNames(v);
-  }
-}
-
-/** The deepest [ or { outside strings: checked before JSON.parse, which would build it all first. */
-function nestingOf(raw: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 || c === 123) deepest = Math.max(deepest, ++depth);
-    else if (c === 93 || c === 125) depth--;
-  }
-  return deepest;
 }

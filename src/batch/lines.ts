@@ -3,18 +3,20 @@
  *
  * In: node:readline over the byte stream. It decodes UTF-8 with a stateful decoder (a
  * character split between two reads stays whole) and ends lines at LF, CRLF and a lone
- * CR (old Mac files). A byte-order mark before the first line is dropped. A line longer
- * than MAX_LINE_BYTES is cut there and comes out as one TooLong line, so an input
- * without line breaks cannot fill memory.
+ * CR (old Mac files). Bytes that are not UTF-8 arrive as SUB (./utf8.ts), so the line
+ * holding them fails alone. A byte-order mark before the first line is dropped. A line
+ * longer than MAX_LINE_BYTES is cut there and comes out as one TooLong line, so an
+ * input without line breaks cannot fill memory.
  *
  * Out: lines are gathered into chunks, written when a chunk is full or when the input
  * pauses, and the writer waits for the reader of stdout (backpressure).
  */
 import { createInterface } from 'node:readline';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
+import type { Io } from '../cli/io.js';
 import { UsageError } from '../errors.js';
 import { MAX_LINE_BYTES } from '../limits.js';
-import type { Io } from './io.js';
+import { MarkInvalidUtf8 } from './utf8.js';
 
 /** Marks a line cut at MAX_LINE_BYTES. A NUL cannot appear raw in JSON, so no real line ends like this. */
 const CUT = '\u0000';
@@ -24,7 +26,7 @@ export interface TooLong {
 }
 
 export async function* readLines(input: Readable): AsyncGenerator<string | TooLong> {
-  const lines = createInterface({ input: input.pipe(new LineLimit(MAX_LINE_BYTES)), crlfDelay: Infinity });
+  const lines = createInterface({ input: input.pipe(new MarkInvalidUtf8()).pipe(new LineLimit(MAX_LINE_BYTES)), crlfDelay: Infinity });
   input.on('error', (e) => lines.emit('error', e));
   let count = 0;
   try {

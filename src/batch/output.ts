@@ -1,0 +1,137 @@
+/**
+ * Batch results as text: JSON lines (the default) or CSV (`--format csv`), one
+ * line or row per input line, and the `--summary` totals at the end (CONTRACT,
+ * "Clarifications", batch output).
+ */
+import type { Result } from '../result.js';
+import { type FieldTree, pick, treeOf, valueAt } from './fields.js';
+
+/** One input line, answered. */
+export interface Answer {
+  line: number;
+  id?: string | number;
+  result?: Result;
+  error?: { code: string; message: string };
+}
+
+export interface Format {
+  /** Text before the first line (the CSV header). */
+  head: string;
+  line(a: Answer): string;
+  summary(t: Totals): string;
+}
+
+/**
+ * Sums of the lines that succeeded, in fen: each figure of a result is exact to
+ * the fen (0.01 yuan), so rounding it to whole fen before adding loses nothing.
+ */
+export class Totals {
+  count = 0;
+  failed = 0;
+  annualGross = 0;
+  annualNet = 0;
+  incomeTax = 0;
+  insurance = 0;
+  employerCost = 0;
+
+  add(result: Result): void {
+    const a = result.annual;
+    this.annualGross += Math.round(a.gross * 100);
+    this.annualNet += Math.round(a.net * 100);
+    this.incomeTax += Math.round(a.incomeTax * 100);
+    this.insurance += Math.round(a.insurance * 100);
+    this.employerCost += Math.round(a.employerCost * 100);
+  }
+
+  /** In yuan, as the contract prints amounts. */
+  toJson() {
+    return {
+      count: this.count,
+      failed: this.failed,
+      annualGross: this.annualGross / 100,
+      annualNet: this.annualNet / 100,
+      incomeTax: this.incomeTax / 100,
+      insurance: this.insurance / 100,
+      employerCost: this.employerCost / 100,
+    };
+  }
+}
+
+/** The summary's figures and the result paths they sum. */
+const SUMMED = [
+  ['annualGross', 'annual.gross'],
+  ['annualNet', 'annual.net'],
+  ['incomeTax', 'annual.incomeTax'],
+  ['insurance', 'annual.insurance'],
+  ['employerCost', 'annual.employerCost'],
+] as const;
+
+export function jsonLines(paths?: string[][]): Format {
+  const tree = paths && treeOf(paths);
+  return {
+    head: '',
+    line: (a) => `${tree ? JSON.stringify(pruned(a, tree)) : whole(a)}\n`,
+    summary: (t) => `${JSON.stringify({ summary: t.toJson() })}\n`,
+  };
+}
+
+/** `{"line":N,"id":…,` then the result's own keys: the result is not copied to put line first. */
+function whole(a: Answer): string {
+  const start = a.id === undefined ? `{"line":${a.line}` : `{"line":${a.line},"id":${JSON.stringify(a.id)}`;
+  if (a.error) return `${start},"error":${JSON.stringify(a.error)}}`;
+  return `${start},${JSON.stringify(a.result).slice(1)}`;
+}
+
+function pruned(a: Answer, tree: FieldTree): Record<string, unknown> {
+  const out: Record<string, unknown> = { line: a.line };
+  if (a.id !== undefined) out.id = a.id;
+  if (a.error) out.error = a.error;
+  else Object.assign(out, pick(a.result, tree));
+  return out;
+}
+
+/** Columns when --fields is not given: who, the answer, and what went wrong. */
+const DEFAULT_COLUMNS = [
+  'command', 'input.city', 'input.level', 'gross.monthly', 'takeHome.average', 'takeHome.firstMonth', 'annual.gross', 'annual.net',
+  'annual.incomeTax', 'annual.insurance', 'annual.employerCost', 'reconciliation.balance', 'warnings.code',
+];
+
+/** One row per input line under a header of dotted paths; numbers plain; RFC 4180 quoting. */
+export function csvRows(paths: string[][] | undefined, withSummary: boolean): Format {
+  const asked = (paths ?? DEFAULT_COLUMNS.map((c) => c.split('.'))).filter((p) => p[0] !== 'line' && p[0] !== 'id' && p[0] !== 'error');
+  const names = ['line', 'id', ...asked.map((p) => p.join('.')), 'error.code', 'error.message', ...(withSummary ? ['count', 'failed'] : [])];
+  const row = (cells: string[]) => `${cells.map(csvCell).join(',')}\n`;
+  return {
+    head: row(names),
+    line: (a) => {
+      const cells = [String(a.line), a.id === undefined ? '' : String(a.id)];
+      for (const path of asked) cells.push(a.result ? cellOf(valueAt(a.result, path)) : '');
+      cells.push(a.error?.code ?? '', a.error?.message ?? '');
+      if (withSummary) cells.push('', '');
+      return row(cells);
+    },
+    summary: (t) => {
+      const sums = t.toJson();
+      const cells = ['total', ''];
+      for (const path of asked) {
+        const summed = SUMMED.find(([, p]) => p === path.join('.'));
+        cells.push(summed ? String(sums[summed[0]]) : '');
+      }
+      cells.push('', '', String(t.count), String(t.failed));
+      return row(cells);
+    },
+  };
+}
+
+/** A value as one cell: numbers as they are (no separators), lists space-separated, objects as JSON. */
+function cellOf(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'object') {
+    if (Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object')) return v.map((x) => (x === null ? '' : String(x))).join(' ');
+    return JSON.stringify(v);
+  }
+  return String(v);
+}
+
+/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
+export const csvCell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);

@@ -1,0 +1,134 @@
+/**
+ * Batch input -> one request (an options object) or one error per input line or
+ * CSV row, in order. The format is JSON lines or CSV: given (`--input`), or told
+ * from the first line that is not blank: one starting with `{` or `[` is JSON, one
+ * with a comma is a CSV header, anything else is read as a (bad) JSON line.
+ */
+import { Readable } from 'node:stream';
+import type { RawOptions } from '../cli/request.js';
+import { UsageError } from '../errors.js';
+import { MAX_LINE_BYTES, MAX_NESTING_DEPTH, quote } from '../limits.js';
+import { readLines, type TooLong } from './lines.js';
+import { notUtf8, SUB } from './utf8.js';
+
+export type InputFormat = 'jsonl' | 'csv';
+/** A request, or the error in its place (with the line's id when it could be read). */
+export type Request = RawOptions | Failed;
+export interface Failed {
+  failed: UsageError;
+  id?: unknown;
+}
+
+export const isFailed = (r: Request): r is Failed => r.failed instanceof UsageError;
+
+/** Keys read as names, at any depth (a job's city): a number is a name too, an object or a switch is not. */
+const NAME_KEYS = ['command', 'lang', 'city', 'level', 'platform'];
+
+export async function* readRequests(input: Readable, format?: InputFormat): AsyncGenerator<Request> {
+  const start = await firstLine(input);
+  const stream = start.ended ? Readable.from([start.head]) : Readable.from(chain(start.head, input));
+  if ((format ?? detect(start.head)) === 'csv') {
+    const { readCsv } = await import('./csv-input.js');
+    yield* readCsv(stream);
+    return;
+  }
+  for await (const raw of readLines(stream)) yield parseLine(raw);
+}
+
+async function* chain(head: Buffer, rest: Readable): AsyncGenerator<Buffer> {
+  if (head.length > 0) yield head;
+  yield* rest;
+}
+
+/** The bytes up to the end of the first line that is not blank (or up to MAX_LINE_BYTES, or the end). */
+function firstLine(input: Readable): Promise<{ head: Buffer; ended: boolean }> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    let size = 0;
+    const finish = (ended: boolean) => {
+      input.off('readable', onReadable).off('end', onEnd).off('error', onError);
+      resolve({ head: Buffer.concat(parts), ended });
+    };
+    const onReadable = () => {
+      let chunk: Buffer | null;
+      while ((chunk = input.read() as Buffer | null) !== null) {
+        parts.push(chunk);
+        size += chunk.length;
+        if (size >= MAX_LINE_BYTES || detect(Buffer.concat(parts), false) !== undefined) return finish(false);
+      }
+    };
+    const onEnd = () => finish(true);
+    const onError = (e: NodeJS.ErrnoException) => {
+      input.off('readable', onReadable).off('end', onEnd);
+      reject(new UsageError(`Cannot read the batch input: ${e.code ?? e.message}.`));
+    };
+    input.on('readable', onReadable).on('end', onEnd).on('error', onError);
+  });
+}
+
+/** The format the first non-blank line says; undefined while that line is not whole (unless `final`). */
+export function detect(head: Buffer, final = true): InputFormat | undefined {
+  let at = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  while (at < head.length && (head[at] === 0x20 || head[at] === 0x09 || head[at] === 0x0a || head[at] === 0x0d)) at++;
+  if (at < head.length && (head[at] === 0x7b || head[at] === 0x5b)) return 'jsonl'; // { or [
+  let end = at;
+  while (end < head.length && head[end] !== 0x0a && head[end] !== 0x0d) end++;
+  if (end === head.length && !final) return undefined;
+  return head.subarray(at, end).includes(0x2c) ? 'csv' : 'jsonl'; // a comma
+}
+
+/** One JSON line -> its options, or the error that takes its place. */
+export function parseLine(raw: string | TooLong): Request {
+  if (typeof raw !== 'string') return fail(`Line longer than ${MAX_LINE_BYTES / 1024 / 1024} MB; a request is a JSON object of a few hundred bytes.`);
+  if (raw.length > 2 * MAX_NESTING_DEPTH && nestingOf(raw) > MAX_NESTING_DEPTH) {
+    return fail(`JSON nested more than ${MAX_NESTING_DEPTH} deep; a request is a flat object with a few nested ones.`);
+  }
+  let o: unknown;
+  try {
+    o = JSON.parse(raw);
+  } catch (e) {
+    if (raw.trim() === '') return fail('Empty line; expected a JSON object.');
+    // Bytes that are not UTF-8 arrive as SUB, which JSON does not allow raw.
+    if (raw.includes(SUB)) return { failed: notUtf8('This line') };
+    return fail(`Not valid JSON: ${(e as Error).message}.`);
+  }
+  if (o === null || typeof o !== 'object' || Array.isArray(o)) return fail('Expected a JSON object, like {"command":"net","gross":12000,"city":"hangzhou"}.');
+  const bad = badName(o);
+  return bad ? { failed: bad, id: (o as RawOptions).id } : (o as RawOptions);
+}
+
+const fail = (message: string): Failed => ({ failed: new UsageError(message) });
+
+/** A city, level or platform (here or in a month's change) that is an object or a switch is bad input, said before anything reads it as text. */
+function badName(value: object): UsageError | undefined {
+  for (const key in value) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v === null || v === undefined || (typeof v !== 'object' && !NAME_KEYS.includes(key))) continue;
+    if (NAME_KEYS.includes(key) && typeof v !== 'string' && typeof v !== 'number') {
+      return new UsageError(`"${key}" must be a name (a string); got ${quote(JSON.stringify(v))}.`);
+    }
+    // Depth is bounded: lines nested deeper than MAX_NESTING_DEPTH were refused above.
+    if (typeof v === 'object') {
+      const inner = badName(v as object);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+/** The deepest [ or { outside strings: checked before JSON.parse, which would build it all first. */
+function nestingOf(raw: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) deepest = Math.max(deepest, ++depth);
+    else if (c === 93 || c === 125) depth--;
+  }
+  return deepest;
+}
