@@ -44,9 +44,17 @@ export function clampFen(value: Fen, low: Fen, high: Fen): Fen {
   return Math.min(Math.max(value, low), high);
 }
 
+// One formatter, made once: toLocaleString with options builds a new one each call,
+// and a table formats a few hundred amounts.
+const YUAN = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** Yuan as "12,345.60". */
+export const formatMoney = (yuan: number): string => YUAN.format(yuan);
+
 /** "12,345.60" style, for tables. */
 export function formatYuan(fen: Fen, decimals = 2): string {
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen) / 100;
+  if (decimals === 2) return sign + YUAN.format(abs);
   return sign + abs.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }

@@ -2,7 +2,7 @@
  * Pure: compensation model + job inputs -> monthly gross pay lines.
  * No files, clock or environment here; the CLI resolves and hands in everything.
  */
-import { applyRate, type Fen, roundFen, sumFen, yuanToFen } from '../money.js';
+import { applyRate, type Fen, formatMoney, roundFen, sumFen, yuanToFen } from '../money.js';
 import type { Component, Range } from '../model/model-schema.js';
 import type { Model } from '../model/model.js';
 import { isMessage, type MessageKey, msg } from '../i18n/messages.js';
@@ -261,5 +261,5 @@ const same = (text: string): Text => ({ en: text, zh: text });
 /** The model's city classes by name; a custom class keeps its id. */
 const className = (id: string, lang: Lang) => (isMessage(`class:${id}`) ? msg(`class:${id}` as MessageKey, lang) : id);
 const round2 = (n: number) => Math.round(n * 100) / 100;
-const fmt = (yuan: number) => yuan.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const fmt = formatMoney;
 const pct = (f: number) => `${round2(f * 100)}%`;

@@ -5,6 +5,7 @@
  * when asked for (`details`).
  */
 import { msg, type MessageKey } from '../i18n/messages.js';
+import { formatMoney } from '../money.js';
 import { confidenceName, figureName, formatValue, sourceText } from '../i18n/names.js';
 import type { Lang, Result } from '../result.js';
 
@@ -47,8 +48,7 @@ export interface ReportOptions {
   seedTitle?: (id: string) => string | undefined;
 }
 
-export const money = (n: number) =>
-  n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+export const money = formatMoney;
 const c = (text: string, tone?: Tone): Cell => ({ text, tone });
 const pct = (rate: number) => `${Math.round(rate * 10000) / 100}%`;
 

@@ -6,7 +6,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth, WIDE } from './width.js';
 import type { Cell, Report, Section, Tone } from './sections.js';
 import { asciiText, wrapText } from './wrap.js';
 
@@ -114,11 +114,19 @@ function share(natural: number[], least: number[], wrap: number[], room: number,
 
 function longestWord(s: Section, col: number): number {
   let most = 0;
-  for (const text of [s.head[col] ?? '', ...s.rows.map((r) => r[col]?.text ?? '')]) {
-    // Chinese wraps between any two characters; other text at spaces.
-    for (const word of text.split(/\s+/)) most = Math.max(most, /[\u3000-\u9fff\uff00-\uffef]/.test(word) ? 2 : stringWidth(word));
-  }
+  for (const text of [s.head[col] ?? '', ...s.rows.map((r) => r[col]?.text ?? '')]) most = Math.max(most, wordWidth(text));
   return most;
+}
+
+const words = new Map<string, number>();
+/** The widest word of a text: Chinese wraps between any two characters, other text at spaces. */
+function wordWidth(text: string): number {
+  let w = words.get(text);
+  if (w === undefined) {
+    w = Math.max(0, ...text.split(/\s+/).map((word) => (WIDE.test(word) ? 2 : stringWidth(word))));
+    words.set(text, w);
+  }
+  return w;
 }
 
 function dropColumn(s: Section, col: number): Section {

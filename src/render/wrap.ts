@@ -1,7 +1,6 @@
 /** Text to a width in display columns: at spaces, and between Chinese characters. */
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth, WIDE } from './width.js';
 
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
 /** Punctuation that may not start a line (the Chinese rule 避头), kept with what comes before. */
 const NO_START = /[,。、;:?!)」』》〉】,.;:?!)%]/;
 const SPACE = /^\s+$/;

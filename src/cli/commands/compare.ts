@@ -6,6 +6,7 @@ import type { Lang } from '../../result.js';
 import type { Report } from '../../render/sections.js';
 import { inLanguage } from '../../errors.js';
 import { msg } from '../../i18n/messages.js';
+import { formatMoney } from '../../money.js';
 import { loadData } from '../context.js';
 import type { Io } from '../io.js';
 import { readFormat, readLang, writeResult } from '../output.js';
@@ -57,7 +58,7 @@ async function readOffer(arg: string, io: Io, fallback: string): Promise<{ offer
 }
 
 function compareReport(c: Comparison, lang: Lang): Report {
-  const money = (n: number | null) => (n === null ? '—' : n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  const money = (n: number | null) => (n === null ? '—' : formatMoney(n));
   const [a, b] = c.offers;
   const sign = (n: number) => (n > 0 ? `+${money(n)}` : money(n));
   return {

@@ -2,6 +2,7 @@
 import { answer, type Command } from '../../answer.js';
 import { inLanguage, m, UsageError } from '../../errors.js';
 import { msg } from '../../i18n/messages.js';
+import { formatMoney } from '../../money.js';
 import { estimateMatrix, isMatrix, single } from '../../matrix.js';
 import type { Model } from '../../model/model.js';
 import { type ReportOptions, toReport } from '../../render/sections.js';
@@ -76,8 +77,7 @@ export function heading(r: Result, model: Model, lang: Lang): string {
     const level = model.levels[input.level as string];
     parts.push(lang === 'zh' ? level.zh : `${level.en} (${level.zh})`);
   } else {
-    const money = (v: unknown) => Number(v).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    parts.push(r.command === 'net' ? msg('netHeading', lang, { gross: money(input.gross) }) : msg('grossHeading', lang, { net: money(input.net) }));
+    parts.push(r.command === 'net' ? msg('netHeading', lang, { gross: formatMoney(Number(input.gross)) }) : msg('grossHeading', lang, { net: formatMoney(Number(input.net)) }));
   }
   if (city) parts.push(lang === 'zh' ? city.zh : `${city.en} ${city.zh}`);
   if (r.command === 'estimate') {
