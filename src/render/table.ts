@@ -58,6 +58,9 @@ interface Fitted extends Section {
   widths: number[];
 }
 
+/** The width below which a text column would rather see a droppable column go. */
+const COMFORT = 16;
+
 const cellWidth = (s: string) => Math.max(0, ...s.split('\n').map((l) => stringWidth(l)));
 
 /** Widths that fit: wrap columns shrink toward their longest word, then columns in `drop` go. */
@@ -77,7 +80,10 @@ function fitSection(s: Section, width: number, border: number): Fitted {
     const room = width - frame;
     if (sum(least) <= room || !section.drop?.length) {
       const others = natural.map((_, i) => i).filter((i) => !wrap.includes(i));
-      return { ...section, widths: share(natural, share(natural, least, wrap, room), others, room, true) };
+      const widths = share(natural, share(natural, least, wrap, room), others, room, true);
+      // A text column squeezed to a sliver reads worse than a low-value column gone.
+      const squeezed = wrap.some((i) => widths[i] < Math.min(natural[i], COMFORT));
+      if (!squeezed || !section.drop?.length) return { ...section, widths };
     }
     section = dropColumn(section, section.drop[0]);
   }

@@ -65,6 +65,13 @@ function tokens(text: string): string[] {
     } else word += ch;
   }
   flush();
+  // A separator ("a · b") ends its line rather than starting the next.
+  for (let i = 2; i < out.length; i++) {
+    if (/^[·|–-]$/.test(out[i]) && SPACE.test(out[i - 1]) && !SPACE.test(out[i - 2])) {
+      out.splice(i - 2, 3, out[i - 2] + out[i - 1] + out[i]);
+      i -= 2;
+    }
+  }
   return out;
 }
 
