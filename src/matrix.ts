@@ -20,6 +20,12 @@ export interface MatrixJson {
   rows: Result[];
 }
 
+/** The combinations asked for that no platform pays (a level a platform has no figures for). */
+export interface LeftOut {
+  level: string;
+  platform: string;
+}
+
 type Key = 'city' | 'level' | 'platform';
 
 /** The values given for a key: a repeated flag, a comma list (also ,、), or `all`. */
@@ -57,6 +63,11 @@ function expand(model: Model, key: Key, raw: unknown): string[] {
 
 /** The options of each combination, in the order city, level, platform. Combinations a platform does not pay are left out. */
 export function combinations(o: RawOptions, model: Model): RawOptions[] {
+  return plan(o, model).rows;
+}
+
+/** The combinations, and the level–platform pairs left out because the platform has no figures for the level. */
+export function plan(o: RawOptions, model: Model): { rows: RawOptions[]; leftOut: LeftOut[] } {
   const cities = expand(model, 'city', o.city);
   const levels = expand(model, 'level', o.level);
   const platforms = o.platform === undefined ? ['generic'] : expand(model, 'platform', o.platform);
@@ -69,9 +80,13 @@ export function combinations(o: RawOptions, model: Model): RawOptions[] {
   }
   const rows = cities.flatMap((city) => paid.map(({ level, platform }) => ({ ...o, city, level, platform })));
   if (rows.length > MAX_ROWS) throw new UsageError(m('e:matrix-too-big', { n: rows.length, max: MAX_ROWS }), m('hint:matrix-too-big'));
-  return rows;
+  const leftOut = levels.flatMap((level) => platforms.filter((p) => !(level in model.platforms[p].levels)).map((platform) => ({ level, platform })));
+  return { rows, leftOut };
 }
 
-export function estimateMatrix(o: RawOptions, data: Data, today: string, lang: Lang): MatrixJson {
-  return { schemaVersion: 1, command: 'matrix', rows: combinations(o, data.model).map((row) => answer('estimate', row, data, today, lang)) };
+export function estimateMatrix(o: RawOptions, data: Data, today: string, lang: Lang): MatrixJson & { leftOut: LeftOut[] } {
+  const { rows, leftOut } = plan(o, data.model);
+  const json: MatrixJson = { schemaVersion: 1, command: 'matrix', rows: rows.map((row) => answer('estimate', row, data, today, lang)) };
+  // leftOut is for the table's footnote; JSON prints the contract's keys only.
+  return Object.defineProperty(json, 'leftOut', { value: leftOut, enumerable: false }) as MatrixJson & { leftOut: LeftOut[] };
 }

@@ -1,6 +1,6 @@
 /** Several estimates -> one table, a row per combination (city, level, gross, take-home, employer cost). */
 import { msg, type MessageKey } from '../i18n/messages.js';
-import type { MatrixJson } from '../matrix.js';
+import type { LeftOut, MatrixJson } from '../matrix.js';
 import type { Lang } from '../result.js';
 import { type Cell, money, type Report } from './sections.js';
 
@@ -10,7 +10,7 @@ export interface Names {
   platform: (id: string) => string;
 }
 
-export function matrixReport(mx: MatrixJson, names: Names, lang: Lang): Report {
+export function matrixReport(mx: MatrixJson, names: Names, lang: Lang, leftOut: LeftOut[] = []): Report {
   const t = (key: MessageKey, params?: Record<string, unknown>) => msg(key, lang, params);
   const input = (i: number) => mx.rows[i].input as Record<string, string>;
   const platforms = new Set(mx.rows.map((_, i) => input(i).platform));
@@ -41,7 +41,10 @@ export function matrixReport(mx: MatrixJson, names: Names, lang: Lang): Report {
       // The year's take-home goes first on a narrow screen: the month's is the answer.
       drop: [first + 2, first + 3],
     }],
-    footnotes: warned.length ? [{ title: t('matrixWarnings'), items: byCode(warned.map(({ r, i }) => ({ codes: r.warnings.map((w) => w.code), label: label(i) })), mx.rows.length, lang), tone: 'bad' }] : [],
+    footnotes: [
+      ...(leftOut.length ? [{ title: t('notes'), items: [t('matrixLeftOut', { list: leftOut.map((x) => `${names.level(x.level)} · ${names.platform(x.platform)}`).join(lang === 'zh' ? ';' : '; ') })] }] : []),
+      ...(warned.length ? [{ title: t('matrixWarnings'), items: byCode(warned.map(({ r, i }) => ({ codes: r.warnings.map((w) => w.code), label: label(i) })), mx.rows.length, lang), tone: 'bad' as const }] : []),
+    ],
   };
 }
 

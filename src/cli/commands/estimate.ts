@@ -36,7 +36,7 @@ async function answerCommand(command: Command, o: RawOptions, io: Io, lang: Lang
       level: (id: string) => model.levels[id]?.[lang] ?? id,
       platform: (id: string) => model.platforms[id]?.label[lang] ?? id,
     };
-    await writeResult(io, o, format, mx, () => matrixReport(mx, names, lang), () => matrixRows(mx, lang));
+    await writeResult(io, o, format, mx, () => matrixReport(mx, names, lang, mx.leftOut), () => matrixRows(mx, lang));
     return 0;
   }
   const result = answer(command, command === 'estimate' ? single(options) : oneCity(options), data, io.today, lang);
