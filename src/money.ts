@@ -12,8 +12,19 @@ const UNIT_FEN: Record<RoundingUnit, number> = { fen: 1, jiao: 10, yuan: 100 };
 /** Round a (possibly fractional) fen amount to a whole `unit`. */
 export function roundFen(amount: number, unit: RoundingUnit = 'fen', mode: RoundingMode = 'half-up'): Fen {
   const step = UNIT_FEN[unit];
+  const exact = amount / step;
+  // Most amounts are far from where the rounding turns: decide on the number itself
+  // (toFixed is slow, and a payroll rounds thousands of times a second). Within
+  // 1e-5 of a turn, float noise could decide, so the careful path below does.
+  const floor = Math.floor(exact);
+  const fraction = exact - floor;
+  if (fraction === 0) return exact * step + 0;
+  if (Math.abs(exact) < 1e9 && (mode === 'half-up' ? Math.abs(fraction - 0.5) > 1e-5 : fraction > 1e-5 && fraction < 1 - 1e-5)) {
+    const up = mode === 'up' || (mode === 'half-up' && fraction > 0.5);
+    return (up ? floor + 1 : floor) * step + 0;
+  }
   // Strip float noise (e.g. 0.1 * 3) before deciding which way to round.
-  const units = Number((amount / step).toFixed(6));
+  const units = Number(exact.toFixed(6));
   let whole: number;
   if (mode === 'up') whole = Math.ceil(units);
   else if (mode === 'down') whole = Math.floor(units);

@@ -128,7 +128,13 @@ function fieldsFromPay(m: MonthRequest, pay: Breakdown): MonthFields {
 
 /** net and gross: each month's own gross, or the one asked about. */
 function knownGross(req: Request, gross: Fen): MonthFields[] {
-  return req.months.map((m) => ({ ...m.payroll, wages: scaled(m.gross ?? gross, m.payPercent), extra: m.extra, unpaidDays: m.unpaidDays }));
+  // Equal months share one request (readRequest), so they share one input too, and the payroll works it out once.
+  const made = new Map<MonthRequest, MonthFields>();
+  return req.months.map((m) => {
+    let fields = made.get(m);
+    if (!fields) made.set(m, (fields = { ...m.payroll, wages: scaled(m.gross ?? gross, m.payPercent), extra: m.extra, unpaidDays: m.unpaidDays }));
+    return fields;
+  });
 }
 
 const scaled = (amount: Fen, share = 1) => (share === 1 ? amount : roundFen(amount * share));
@@ -228,7 +234,8 @@ function assemble(
     gross: parts.gross,
     ...(parts.yearEnd ? { yearEnd: parts.yearEnd } : {}),
     ...json,
-    months: json.months.map((m, i) => ({ ...m, lines: lineSets[i] })),
+    // payrollToJson made these objects for this result alone: add the lines in place rather than copy each month.
+    months: json.months.map((m, i) => Object.assign(m, { lines: lineSets[i] })),
     // The payroll's warnings in the language asked for (JSON keeps code, message and figures).
     warnings: [...(parts.warnings ?? []), ...json.warnings.map((w, i) => {
       const text = payroll.warnings[i]?.text;

@@ -17,11 +17,18 @@ type Kind = 'city' | 'level' | 'platform';
 /** 成都市 is 成都, 杭州市 is 杭州: a city's full name ends in 市. */
 const plainName = (kind: Kind, key: string) => (kind === 'city' ? key.replace(/市$/, '') : key);
 
+/** Each table's names, built once: a batch identifies a city on every line. */
+const namesOf = new WeakMap<Record<string, Named>, Map<string, string>>();
+
 function identify(kind: Kind, list: string, raw: string, table: Record<string, Named>): string {
   const key = raw.trim().toLowerCase();
-  const names = new Map<string, string>();
-  for (const [id, n] of Object.entries(table)) {
-    for (const name of [id, n.en, n.zh, ...(n.aliases ?? [])]) if (name) names.set(name.toLowerCase(), id);
+  let names = namesOf.get(table);
+  if (!names) {
+    names = new Map<string, string>();
+    for (const [id, n] of Object.entries(table)) {
+      for (const name of [id, n.en, n.zh, ...(n.aliases ?? [])]) if (name) names.set(name.toLowerCase(), id);
+    }
+    namesOf.set(table, names);
   }
   const hit = names.get(key) ?? names.get(plainName(kind, key));
   if (hit) return hit;
@@ -32,8 +39,14 @@ function identify(kind: Kind, list: string, raw: string, table: Record<string, N
 
 export const identifyCity = (model: Model, raw: string) => identify('city', 'cities', raw, model.cities);
 
+const platformTables = new WeakMap<Model['platforms'], Record<string, Named>>();
+
 export function identifyPlatform(model: Model, raw: string): string {
-  const table = Object.fromEntries(Object.entries(model.platforms).map(([id, p]) => [id, { ...p.label, aliases: p.aliases }]));
+  let table = platformTables.get(model.platforms);
+  if (!table) {
+    table = Object.fromEntries(Object.entries(model.platforms).map(([id, p]) => [id, { ...p.label, aliases: p.aliases }]));
+    platformTables.set(model.platforms, table);
+  }
   return identify('platform', 'platforms', raw, table);
 }
 

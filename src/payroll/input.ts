@@ -30,7 +30,8 @@ export function checkInput(input: PayrollInput): void {
   if ((input.earlierIncome || input.earlierTax || input.earlierInsurance) && start === 1) {
     throw new UsageError(m('e:earlier-income'), m('hint:earlier-income'));
   }
-  if (input.monthly) input.monthly.forEach((f, i) => checkMonth(f, `month ${i + 1}`));
+  // Months that share one input object are checked once (the first names the month).
+  if (input.monthly) input.monthly.forEach((f, i) => input.monthly!.indexOf(f) === i && checkMonth(f, `month ${i + 1}`));
   else {
     checkMonth(input, 'the input');
     for (const change of input.changes ?? []) checkMonth({ ...input, ...change.values }, `month ${change.month}`);

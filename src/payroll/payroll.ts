@@ -6,6 +6,7 @@
  */
 import { m, UsageError } from '../errors.js';
 import type { Law } from '../model/law-schema.js';
+import { ESTIMATED } from '../model/lookup.js';
 import { roundFen, yuanToFen, type Fen } from '../money.js';
 import { chooseBonusTax } from './bonus.js';
 import { checkInput } from './input.js';
@@ -14,7 +15,7 @@ import { planYear, type PlanMonth, type YearPlan } from './plan.js';
 import { reconcile } from './reconcile.js';
 import { createLookup, resolveRules, type Rules } from './rules.js';
 import type { Bracket } from './tax-table.js';
-import type { InsuranceResult, MonthResult, PayrollInput, PayrollResult, Provenance, Warning } from './types.js';
+import type { InsuranceResult, MonthFields, MonthResult, PayrollInput, PayrollResult, Provenance, Warning } from './types.js';
 import { checkMinimumWage, mergeProvenance, warnAboutData, warning, warnNegativeTakeHome } from './warnings.js';
 import { withholdTax, type WithholdingMonth } from './withholding.js';
 
@@ -58,11 +59,15 @@ export function computePayroll(input: PayrollInput, law: Law): PayrollResult {
 
   const employed = plan.months.filter((m) => m.employer !== null);
   const pensionShares = spreadPrivatePension(input, law, employed, provenance);
+  const monthRules: Provenance[][] = [];
+  // Months with the same input and rules (most of a year) have the same insurance.
+  const insured = new Map<MonthFields, Map<Rules, ReturnType<typeof computeInsurance>>>();
   const worked: Worked[] = employed.map((m, i) => {
     const r = resolveRules(m.fields, law, m.date, { bonus: m.month === bonusMonth ? bonus : 0, bonusTax: input.bonusTax, lastMonth: m.month === 12 });
-    provenance.push(tagMonths(r.provenance, m.month));
-    return workMonth(m, r.rules, pensionShares[i], warnings);
+    monthRules.push(r.provenance);
+    return workMonth(m, r.rules, pensionShares[i], warnings, insured);
   });
+  provenance.push(monthsProvenance(monthRules, employed));
 
   // Withholding at each employer, with the bonus merged into its month or not.
   const withhold = (mergedBonus: Fen) => plan.employers.map((e, index) => {
@@ -146,7 +151,7 @@ export function computePayroll(input: PayrollInput, law: Law): PayrollResult {
   const negative = warnNegativeTakeHome(employedMonths);
   if (negative) warnings.push(negative);
   const rules = mergeProvenance(provenance);
-  warnings.push(...warnAboutData(rules, (id) => law.cities[id as keyof Law['cities']]?.nameZh));
+  warnings.push(...dataWarnings(rules, law));
 
   return {
     date: input.date,
@@ -175,7 +180,9 @@ export function computePayroll(input: PayrollInput, law: Law): PayrollResult {
   };
 }
 
-function workMonth(m: PlanMonth, rules: Rules, privatePension: Fen, warnings: Warning[]): Worked {
+type Insured = Map<MonthFields, Map<Rules, ReturnType<typeof computeInsurance>>>;
+
+function workMonth(m: PlanMonth, rules: Rules, privatePension: Fen, warnings: Warning[], insured: Insured): Worked {
   const f = m.fields;
   const extra = f.extra ?? 0;
   // The daily wage is rounded to the fen first, then counted per day, as a payslip shows it.
@@ -185,7 +192,11 @@ function workMonth(m: PlanMonth, rules: Rules, privatePension: Fen, warnings: Wa
   }
   const gross = f.wages + extra - unpaid;
   if ((f.taxFree ?? 0) > gross) throw new UsageError(`The tax-free part of month ${m.month}'s pay is larger than the pay.`);
-  const { insurance, warnings: baseWarnings } = computeInsurance(f, rules.city, rules.tax.housingFundTaxFreeRate, rules.tax.annuityCapRate);
+  let byRules = insured.get(f);
+  if (!byRules) insured.set(f, (byRules = new Map()));
+  let computed = byRules.get(rules);
+  if (!computed) byRules.set(rules, (computed = computeInsurance(f, rules.city, rules.tax.housingFundTaxFreeRate, rules.tax.annuityCapRate)));
+  const { insurance, warnings: baseWarnings } = computed;
   for (const w of baseWarnings) if (!warnings.some((x) => x.code === w.code)) warnings.push(w);
   const t = rules.tax;
   return {
@@ -241,6 +252,59 @@ function checkMinimumWages(worked: Worked[]): Warning[] {
 
 function tagMonths(list: Provenance[], month: number): Provenance[] {
   return list.map((p) => ({ ...p, months: [month] }));
+}
+
+/**
+ * The months' provenance merged, each figure with the months that used it. A
+ * month's list comes from the rules cache (./rules.ts), so a year is a sequence
+ * of a few cached lists, and a batch repeats the same sequences line after
+ * line: the merge is kept per sequence. Callers copy what they keep
+ * (mergeProvenance), so the kept lists are never changed.
+ */
+const mergedMonths = new Map<string, Provenance[]>();
+const listIds = new WeakMap<Provenance[], number>();
+let nextListId = 0;
+const MAX_MERGED = 5000;
+
+function monthsProvenance(lists: Provenance[][], months: readonly PlanMonth[]): Provenance[] {
+  let key = '';
+  for (let i = 0; i < lists.length; i++) {
+    let id = listIds.get(lists[i]);
+    if (id === undefined) listIds.set(lists[i], (id = nextListId++));
+    key += `${id}:${months[i].month},`;
+  }
+  let merged = mergedMonths.get(key);
+  if (!merged) {
+    merged = mergeProvenance(lists.map((list, i) => tagMonths(list, months[i].month)));
+    if (mergedMonths.size >= MAX_MERGED) mergedMonths.clear();
+    mergedMonths.set(key, merged);
+  }
+  return merged;
+}
+
+/**
+ * Warnings about stale or estimated figures depend only on the flagged figures,
+ * which a batch repeats line after line: they are worded once per set. The
+ * warnings are shared, never changed (payrollToJson copies them).
+ */
+const dataWarningsKept = new WeakMap<Law, Map<string, Warning[]>>();
+
+function dataWarnings(rules: readonly Provenance[], law: Law): Warning[] {
+  let key = '';
+  for (const p of rules) {
+    if (p.stale || p.early || ESTIMATED.includes(p.confidence)) {
+      key += `${p.id}|${p.from}|${p.label}|${p.until}|${p.confidence}|${p.stale ? 1 : 0}|${p.early ? `${p.months}` : ''}\n`;
+    }
+  }
+  let byKey = dataWarningsKept.get(law);
+  if (!byKey) dataWarningsKept.set(law, (byKey = new Map()));
+  let kept = byKey.get(key);
+  if (!kept) {
+    kept = warnAboutData(rules, (id) => law.cities[id as keyof Law['cities']]?.nameZh);
+    if (byKey.size >= MAX_MERGED) byKey.clear();
+    byKey.set(key, kept);
+  }
+  return kept;
 }
 
 function emptyMonth(month: number, rulesFrom: string): MonthResult {

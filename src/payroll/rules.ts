@@ -89,10 +89,27 @@ export function resolveRules(input: PayrollInput | MonthFields, law: Law, date: 
   let hit = byKey.get(key);
   if (!hit) {
     hit = resolveRulesNow(input, law, date, flags);
+    hit.rules = sameRules(hit.rules);
     if (byKey.size >= MAX_CACHED) byKey.clear();
     byKey.set(key, hit);
   }
   return hit;
+}
+
+/**
+ * Months whose figures are the same (January to June, mostly) get the same Rules
+ * object, so the payroll can work such months out once (payroll.ts keys its
+ * insurance by it). Rules are compared by value, once per cache entry.
+ */
+const byValue = new Map<string, Rules>();
+
+function sameRules(rules: Rules): Rules {
+  const key = JSON.stringify(rules, (_, v) => (v === Infinity ? 'Infinity' : v));
+  const kept = byValue.get(key);
+  if (kept) return kept;
+  if (byValue.size >= MAX_CACHED) byValue.clear();
+  byValue.set(key, rules);
+  return rules;
 }
 
 function resolveRulesNow(input: PayrollInput | MonthFields, law: Law, date: string, flags: RuleFlags): Resolution {
