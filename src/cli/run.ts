@@ -14,6 +14,7 @@ import { buildProgram } from './program.js';
 import { closest } from './suggest.js';
 import { parseDate } from './values.js';
 import { describeWriteFailure, sinkOf } from './write.js';
+import { langFromEnv, langOf, type Lang, type MessageKey, msg } from '../i18n/messages.js';
 
 declare const CS_PAY_VERSION: string | undefined;
 const VERSION = typeof CS_PAY_VERSION === 'string' ? CS_PAY_VERSION : '0.0.0-dev';
@@ -38,11 +39,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }, VERSION);
   // Commander's own messages are rewritten into ours below, for every command at every depth.
   let commanderMessage = '';
-  const configure = (cmd: Command) => {
-    cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: (s) => void (commanderMessage += s) });
-    cmd.commands.forEach(configure);
+  // The command whose parsing failed, so a hint can name its own help.
+  let failing = 'cs-pay';
+  const configure = (cmd: Command, path: string) => {
+    cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: (s) => void ((commanderMessage += s), (failing = path)) });
+    cmd.commands.forEach((sub) => configure(sub, `${path} ${sub.name()}`));
   };
-  configure(program);
+  configure(program, 'cs-pay');
 
   try {
     checkToday(io);
@@ -54,8 +57,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return code;
   } catch (e) {
     if (e instanceof CommanderError && e.code === 'commander.help' && e.exitCode !== 0) return helpAsked(argv, program, commanderMessage, io);
-    return report(e, io, commanderMessage);
+    return report(e, io, commanderMessage, failing, langOfArgv(argv, io));
   }
+}
+
+/** The language asked for on the command line or by the environment (errors come before options are read). */
+function langOfArgv(argv: string[], io: Io): Lang {
+  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const raw = at < 0 ? undefined : argv[at].includes('=') ? argv[at].slice(7) : argv[at + 1];
+  return langOf(raw) ?? langFromEnv(io.env);
 }
 
 /** CS_PAY_TODAY stands in for the clock (tests, replays); a bad one fails every command alike. */
@@ -89,17 +99,30 @@ function helpAsked(argv: string[], program: Command, helpText: string, io: Io): 
   return 2;
 }
 
-function report(e: unknown, io: Io, commanderMessage: string): number {
+/** Commander's error codes with a sentence of ours; the name is the quoted part of its message. */
+const COMMANDER: Record<string, MessageKey> = {
+  'commander.unknownOption': 'cli:unknownOption',
+  'commander.unknownCommand': 'cli:unknownCommand',
+  'commander.excessArguments': 'cli:excessArguments',
+  'commander.missingArgument': 'cli:missingArgument',
+  'commander.optionMissingArgument': 'cli:optionMissingArgument',
+};
+
+function report(e: unknown, io: Io, commanderMessage: string, failing: string, lang: Lang): number {
   if (e instanceof CsPayError) {
     io.stderr(`cs-pay: ${clipMessage(e.message)}\n${e.hint ? `${clipMessage(e.hint)}\n` : ''}`);
     return e.exitCode;
   }
   if (e instanceof CommanderError) {
     if (e.exitCode === 0) return 0; // --help, --version
+    // Every commander error is bad usage (exit 2), told by its code, in the language asked for.
     const lines = commanderMessage.trim().split('\n').map((l) => l.replace(/^error: /, ''));
-    const sentence = lines[0] ? `${lines[0].replace(/\.$/, '')}.` : 'bad usage.';
-    const hint = lines.slice(1).join(' ').replace(/^\((.*)\)$/, '$1');
-    io.stderr(`cs-pay: ${clipMessage(sentence)}\n${hint ? `${clipMessage(hint)} ` : ''}See \`cs-pay --help\`.\n`);
+    const key = COMMANDER[e.code];
+    const name = /'([^']*)'/.exec(lines[0] ?? '')?.[1] ?? /arguments? (.*)$/.exec(lines[0] ?? '')?.[1] ?? '';
+    const sentence = key ? msg(key, lang, { name: quote(name) }) : lines[0] ? `${lines[0].replace(/\.$/, '')}.` : 'bad usage.';
+    const guess = /Did you mean ([^?]+)\?/.exec(commanderMessage)?.[1];
+    const hint = guess ? `${msg('cli:didYouMean', lang, { guess })} ` : '';
+    io.stderr(`cs-pay: ${clipMessage(sentence)}\n${hint}${msg('cli:seeHelp', lang, { help: `${failing} --help` })}\n`);
     return 2;
   }
   io.stderr(`cs-pay: internal error: ${clipMessage((e as Error)?.message ?? String(e))}\n${REPORT}\n`);

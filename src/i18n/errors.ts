@@ -8,6 +8,14 @@ const KIND_ZH: Record<string, string> = { city: '城市', level: '岗位级别',
 const PLURAL: Record<string, string> = { city: 'cities', level: 'levels', platform: 'platforms', component: 'components' };
 
 export const ERRORS = {
+  // commander's own errors, by their code (src/cli/run.ts)
+  'cli:unknownOption': { en: "unknown option '{name}'.", zh: "未知选项 '{name}'。" },
+  'cli:unknownCommand': { en: "unknown command '{name}'.", zh: "未知命令 '{name}'。" },
+  'cli:excessArguments': { en: "too many arguments for '{name}'.", zh: "'{name}' 的参数过多。" },
+  'cli:missingArgument': { en: "missing required argument '{name}'.", zh: "缺少参数 '{name}'。" },
+  'cli:optionMissingArgument': { en: "option '{name}' argument missing.", zh: "选项 '{name}' 需要一个值。" },
+  'cli:seeHelp': { en: 'See `{help}`.', zh: '详见 `{help}`。' },
+  'cli:didYouMean': { en: 'Did you mean {guess}?', zh: '是不是想输入 {guess}?' },
   // what a value is ("expects an amount in yuan")
   'what:yuan': { en: 'an amount in yuan', zh: '以元为单位的金额' },
   'what:count': { en: 'a whole number', zh: '整数' },
