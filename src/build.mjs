@@ -40,6 +40,35 @@ const builtinData = {
     b.onResolve({ filter: /builtin-dev(\.js)?$/ }, () => ({ path: join(dist, 'builtin-data.json') }));
   },
 };
+// commander requires node:child_process at load, for subcommands that are separate
+// executables, which cs-pay has none of; loading it (and node:net with it) costs
+// every run a few milliseconds. Here it is required on first use instead.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, ({ path }) => {
+      const eager = "const childProcess = require('node:child_process');";
+      const source = readFileSync(path, 'utf8');
+      if (!source.includes(eager)) return undefined; // a commander that no longer does this
+      const lazy = "let childProcessModule; const childProcess = new Proxy({}, { get: (_, key) => (childProcessModule ??= require('node:child_process'))[key] });";
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
+
+// An ESM import of a Node module reads every one of its exports, and node:fs's
+// include getters that load the whole stream machinery (about twenty internal
+// modules): the CLI requires Node's modules instead, so what is not used stays unloaded.
+const requireBuiltins = {
+  name: 'require-builtins',
+  setup(b) {
+    // Static imports only: an import() of a Node module on a cold path stays as it is.
+    b.onResolve({ filter: /^node:/ }, ({ path, namespace, kind }) =>
+      namespace === 'builtin' || kind !== 'import-statement' ? { path, external: true } : { path, namespace: 'builtin' });
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, ({ path }) => ({ contents: `module.exports = require(${JSON.stringify(path)});`, loader: 'js' }));
+  },
+};
+
 await build({
   ...common,
   entryPoints: { cli: 'src/cli/run.ts' },
@@ -50,7 +79,7 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   define: { CS_PAY_VERSION: JSON.stringify(version) },
-  plugins: [builtinData],
+  plugins: [builtinData, lazyChildProcess, requireBuiltins],
 });
 
 // 3. The library (`import { net } from 'cs-pay'`): one module on the same embedded data.

@@ -71,7 +71,7 @@ export async function writeResult(
     case 'table': {
       // chalk and cli-table3 load only for tables: JSON, CSV and markdown start faster.
       const [{ renderTable }, { decideColor }] = await Promise.all([import('../render/table.js'), import('./color.js')]);
-      io.stdout(renderTable(report(), decideColor(io, o.color), { width: screenWidth(io), ascii: o.ascii }));
+      io.stdout(renderTable(report(), await decideColor(io, o.color), { width: screenWidth(io), ascii: o.ascii }));
     }
   }
 }

@@ -2,18 +2,17 @@
  * The CLI entry: argv -> exit code. Never calls process.exit; bin/cs-pay.js
  * sets the exit code from what `run` returns, and tests call `run` with a fake Io.
  */
-import { createReadStream, openSync, readFileSync } from 'node:fs';
 import { type Command, CommanderError } from 'commander';
 import { CsPayError, UsageError } from '../errors.js';
 import { clipMessage, quote } from '../limits.js';
 import { estimateCommand, grossCommand, netCommand } from './commands/estimate.js';
 import { listCommand } from './commands/lists.js';
 import { schemaCommand, validateCommand } from './commands/model.js';
-import { type Io, todayIn } from './io.js';
+import { type Io, processIo } from './io.js';
 import { buildProgram } from './program.js';
 import { closest } from './suggest.js';
 import { parseDate } from './values.js';
-import { describeWriteFailure, sinkOf } from './write.js';
+import { describeWriteFailure } from './write.js';
 import { langFromEnv, langOf, type Lang, type MessageKey, msg } from '../i18n/messages.js';
 
 declare const CS_PAY_VERSION: string | undefined;
@@ -144,31 +143,9 @@ export async function main(): Promise<number> {
   if (process.argv[2] === 'batch' && !process.execArgv.some((a) => a.startsWith('--max-semi-space-size'))) {
     return rerunWith([`--max-semi-space-size=${BATCH_SEMI_SPACE_MB}`]);
   }
-  const out = sinkOf(process.stdout);
-  // With stderr gone too there is no one left to tell.
-  process.stderr.on('error', () => {});
-  const io: Io = {
-    stdout: out.write,
-    stderr: (s) => void process.stderr.write(s),
-    env: process.env,
-    isTTY: Boolean(process.stdout.isTTY),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
-    today: process.env.CS_PAY_TODAY || todayIn('Asia/Shanghai'),
-    readFile: (path) => readFileSync(path, 'utf8'),
-    readStdin: async () => {
-      let text = '';
-      // A stateful decoder: a character split between two reads stays whole.
-      process.stdin.setEncoding('utf8');
-      for await (const chunk of process.stdin) text += chunk;
-      return text;
-    },
-    stdin: () => process.stdin,
-    // Opened here, synchronously, so a missing file is an error now rather than an event later.
-    openFile: (path) => createReadStream(path, { fd: openSync(path, 'r') }),
-    writeOut: out.writeAndWait,
-  };
+  const { io, settle } = processIo();
   const code = await run(process.argv.slice(2), io);
-  const failure = await out.settle();
+  const failure = await settle();
   if (failure === undefined) return code;
   // CONTRACT.md, "Output that cannot be written": a closed pipe is the reader saying it has enough.
   if (failure.code === 'EPIPE') return 0;

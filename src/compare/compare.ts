@@ -2,7 +2,7 @@
  * Pure: two offer results -> rows with B − A to the fen, a winner per line and
  * a one-line verdict. Amounts stay in yuan at the edges and are subtracted in fen.
  */
-import { fenToYuan, yuanToFen } from '../money.js';
+import { fenToYuan, formatMoney, yuanToFen } from '../money.js';
 import type { Lang, Result } from '../result.js';
 
 export interface OfferResult extends Result {
@@ -98,7 +98,7 @@ function row(id: string, label: string, a: number | null, b: number | null, bett
 
 function verdict(a: OfferResult, b: OfferResult, delta: Record<string, number>, lang: Lang): string {
   const d = delta.annualNet;
-  const money = (n: number) => Math.abs(n).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const money = (n: number) => formatMoney(Math.abs(n));
   if (d === 0) return lang === 'zh' ? '两份offer全年到手相同。' : 'Both offers take home the same a year.';
   const [win, lose] = d > 0 ? [b, a] : [a, b];
   const pct = fen(lose.annual.net) ? ` (${Math.abs(Math.round((d / lose.annual.net) * 1000) / 10)}%)` : '';
