@@ -10,53 +10,8 @@ import type { Lang } from './result.js';
 export type Num = number | string;
 export type { Lang };
 
-/** Keys one month may change (`from`, `in`); a new employer (`jobs`) may also change `city`. */
-export interface MonthChange {
-  gross?: Num;
-  base?: Num;
-  level?: string;
-  platform?: string;
-  nightShifts?: Num;
-  overtime?: Num;
-  restDayOvertime?: Num;
-  holidayOvertime?: Num;
-  satisfaction?: Num;
-  kpi?: Num;
-  orders?: Num;
-  percentile?: Num;
-  socialBase?: Num;
-  housingFundRate?: Num;
-  supplementaryFundRate?: Num;
-  medicalTier?: Num;
-  insurance?: Num;
-  deduction?: Num;
-  children?: Num;
-  infants?: Num;
-  elderly?: 'only-child' | 'shared';
-  rent?: boolean;
-  mortgage?: boolean;
-  continuingEducation?: 'degree' | 'certificate';
-  healthInsurance?: Num;
-  annuity?: Num;
-  /** One-off pay taxed as wages in that month (a 13th month, a sign-on bonus), yuan. */
-  extra?: Num;
-  /** Days of unpaid leave: base ÷ 21.75 a day. */
-  unpaidDays?: Num;
-}
-
-export interface JobChange extends MonthChange {
-  /** The month the new employer starts, 1–12. */
-  month: Num;
-  city?: string;
-}
-
-/** Changes by month: `{ 7: { base: 8000 } }`, or the command line's `"7:base=8000"` (one or a list). */
-export type Changes = Record<number | string, MonthChange> | string | (string | (MonthChange & { month: Num }))[];
-
-/** Payroll options: insurance, housing fund, deductions, the year. */
-export interface PayrollOptions {
-  /** beijing shanghai guangzhou shenzhen hangzhou chengdu wuhan xian nanjing suzhou, or 杭州, xi'an … */
-  city?: string;
+/** Payroll keys that may differ by month (the payroll half of `from`, `in` and `jobs`). */
+export interface MonthPayrollOptions {
   /** Social-insurance base, yuan a month (clamped to the city's limits). */
   socialBase?: Num;
   /** Housing-fund rate, percent as 12. */
@@ -79,6 +34,41 @@ export interface PayrollOptions {
   healthInsurance?: Num;
   /** Enterprise annuity, the employee's share in percent of the base. */
   annuity?: Num;
+}
+
+/** Keys one month may change (`from`, `in`); a new employer (`jobs`) may also change `city`. */
+export interface MonthChange extends MonthPayrollOptions {
+  gross?: Num;
+  base?: Num;
+  level?: string;
+  platform?: string;
+  nightShifts?: Num;
+  overtime?: Num;
+  restDayOvertime?: Num;
+  holidayOvertime?: Num;
+  satisfaction?: Num;
+  kpi?: Num;
+  orders?: Num;
+  percentile?: Num;
+  /** One-off pay taxed as wages in that month (a 13th month, a sign-on bonus), yuan. */
+  extra?: Num;
+  /** Days of unpaid leave: base ÷ 21.75 a day. */
+  unpaidDays?: Num;
+}
+
+export interface JobChange extends MonthChange {
+  /** The month the new employer starts, 1–12. */
+  month: Num;
+  city?: string;
+}
+
+/** Changes by month: `{ 7: { base: 8000 } }`, or the command line's `"7:base=8000"` (one or a list). */
+export type Changes = Record<number | string, MonthChange> | string | (string | (MonthChange & { month: Num }))[];
+
+/** Payroll options: insurance, housing fund, deductions, the year. */
+export interface PayrollOptions extends MonthPayrollOptions {
+  /** beijing shanghai guangzhou shenzhen hangzhou chengdu wuhan xian nanjing suzhou, or 杭州, xi'an … */
+  city?: string;
   /** Year-end bonus, yuan. */
   bonus?: Num;
   bonusTax?: 'auto' | 'separate' | 'merged';
