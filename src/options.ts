@@ -27,8 +27,14 @@ export interface MonthPayrollOptions {
   children?: Num;
   infants?: Num;
   elderly?: 'only-child' | 'shared';
+  /** Percent of the children's and infants' deductions this parent takes: 100 (default) or 50. */
+  childShare?: Num;
+  /** With elderly 'shared': the agreed share, yuan a month (at most 1,500; default 1,500). */
+  elderlyShare?: Num;
   rent?: boolean;
   mortgage?: boolean;
+  /** Percent of the loan-interest deduction this spouse takes: 100 (default) or 50. */
+  mortgageShare?: Num;
   continuingEducation?: 'degree' | 'certificate';
   /** Tax-preferred health insurance, yuan a month (deductible up to 200). */
   healthInsurance?: Num;
@@ -78,6 +84,8 @@ export interface PayrollOptions extends MonthPayrollOptions {
   lastYearUnder60k?: boolean;
   /** Private pension paid this year, yuan a year (deductible up to 12,000). */
   privatePension?: Num;
+  /** 大病医疗: medical costs paid yourself this year, yuan; deducted at the reconciliation above 15,000, up to 80,000. */
+  seriousIllness?: Num;
   earlierIncome?: Num;
   earlierTax?: Num;
   earlierInsurance?: Num;

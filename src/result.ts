@@ -6,7 +6,7 @@
  * Renderers read these objects; `--json` prints them as they are.
  */
 import { msg, say } from './i18n/messages.js';
-import { fenToYuan, type Fen, roundFen, sumFen } from './money.js';
+import { fenToYuan, formatMoney, type Fen, roundFen, sumFen } from './money.js';
 import type { Law } from './model/law-schema.js';
 import type { Model } from './model/model.js';
 import { type Breakdown, estimatePay, type PayLine } from './pay/estimate.js';
@@ -33,6 +33,12 @@ export interface Warning {
   figures?: string[];
 }
 
+/** A fact about the answer that is not a warning (the model's own notes, an unknown employer cost, a prorated bonus). */
+export interface Note {
+  code: string;
+  message: string;
+}
+
 type PayrollJson = ReturnType<typeof payrollToJson>;
 export type MonthJson = PayrollJson['months'][number] & { lines: Line[] };
 
@@ -44,8 +50,9 @@ export interface Result extends Omit<PayrollJson, 'months'> {
   lines: Line[];
   gross: { monthly: number; low: number; high: number };
   months: MonthJson[];
-  yearEnd?: { months: number; bonus: number; source: string };
-  notes: string[];
+  /** `monthsEmployed` and `full`: an estimated bonus prorated to the months worked for the employer that pays it. */
+  yearEnd?: { months: number; bonus: number; source: string; monthsEmployed?: number; full?: number };
+  notes: Note[];
 }
 
 const y = fenToYuan;
@@ -65,7 +72,11 @@ export function estimate(req: Request, model: Model, law: Law, lang: Lang): Resu
     return { pay: scalePay(estimatePay(model, { ...m.pay!, month: i + 1 }, ot), m.payPercent), ot };
   });
   const bonusPay = pays[req.year.bonusMonth - 1].pay;
-  const bonus = req.year.bonus ?? bonusPay.yearEndBonus;
+  // An estimated bonus is for a full year's work: prorated by the months employed by the
+  // employer that pays it. A bonus given is kept as given.
+  const worked = req.year.bonus === undefined ? monthsAtPayer(req) : 12;
+  const bonus = req.year.bonus ?? roundFen((bonusPay.yearEndBonus * worked) / 12);
+  const prorated = req.year.bonus === undefined && worked < 12 && bonusPay.yearEndBonus > 0;
   const monthly = req.months.map((m, i) => fieldsFromPay(m, pays[i].pay));
   const payroll = computePayroll(payrollInput(req, monthly, bonus), law);
   const focusPay = pays[focus - 1];
@@ -82,9 +93,15 @@ export function estimate(req: Request, model: Model, law: Law, lang: Lang): Resu
       months: req.year.bonus === undefined ? bonusPay.yearEndMonths : 0,
       bonus: y(bonus),
       source: req.year.bonus === undefined ? bonusPay.yearEndSource : 'input: --bonus',
+      ...(prorated ? { monthsEmployed: worked, full: y(bonusPay.yearEndBonus) } : {}),
     },
     warnings: capNotes.map((n) => ({ code: n.code, message: n.message[lang] })),
-    notes: notes.map((n) => n.message[lang]),
+    notes: [
+      ...notes.map((n) => ({ code: n.code, message: n.message[lang] })),
+      ...(prorated
+        ? [{ code: 'bonus-prorated', message: say({ key: 'n:bonus-prorated', params: { full: formatMoney(y(bonusPay.yearEndBonus)), months: worked, bonus: formatMoney(y(bonus)) } }, lang) }]
+        : []),
+    ],
   });
 }
 
@@ -103,6 +120,15 @@ export function grossFor(req: Request, target: Fen, lang: Lang, law: Law): Resul
     out.warnings.push({ code: 'unreachable-net', message: say(text, lang) });
   }
   return out;
+}
+
+/** Months worked in the year for the employer that pays the year-end bonus (the one of the bonus month). */
+function monthsAtPayer(req: Request): number {
+  const { startMonth, bonusMonth } = req.year;
+  const starts = [startMonth, ...req.jobs].filter((m) => m <= bonusMonth);
+  const from = Math.max(...starts);
+  const to = Math.min(13, ...req.jobs.filter((m) => m > bonusMonth)) - 1;
+  return Math.max(0, to - from + 1);
 }
 
 /** The month shown on top: the month of --date, or the first month employed if later. */
@@ -150,10 +176,10 @@ function scalePay(pay: Breakdown, share = 1): Breakdown {
 }
 
 function payrollInput(req: Request, monthly: MonthFields[], bonus: Fen): PayrollInput {
-  const { bonusTax, bonusMonth, startMonth, firstJob, lastYearUnder60k, privatePension, earlierIncome, earlierTax, earlierInsurance, date } = req.year;
+  const { bonusTax, bonusMonth, startMonth, firstJob, lastYearUnder60k, privatePension, earlierIncome, earlierTax, earlierInsurance, seriousIllness, date } = req.year;
   return {
     ...monthly[focusMonth(req) - 1],
-    date, bonus, bonusTax, bonusMonth, startMonth, firstJob, lastYearUnder60k, privatePension, earlierIncome, earlierTax, earlierInsurance,
+    date, bonus, bonusTax, bonusMonth, startMonth, firstJob, lastYearUnder60k, privatePension, earlierIncome, earlierTax, earlierInsurance, seriousIllness,
     monthly,
     changes: req.jobs.map((month) => ({ kind: 'job' as const, month, values: {} })),
   };
@@ -202,6 +228,8 @@ function echoPayroll(req: Request): Record<string, unknown> {
     insurance: money(m.insurance),
     deduction: money(m.deduction),
     healthInsurance: money(m.healthInsurance),
+    elderlyShare: money(m.elderlyShare),
+    seriousIllness: money(req.year.seriousIllness),
     bonus: money(req.year.bonus),
     privatePension: money(req.year.privatePension),
     earlierIncome: money(req.year.earlierIncome),
@@ -241,6 +269,10 @@ function assemble(
       const text = payroll.warnings[i]?.text;
       return text ? { ...w, message: say(text, lang) } : w;
     })],
-    notes: parts.notes ?? [],
+    notes: [
+      ...(parts.notes ?? []),
+      // Without a city the employer's side is not computed: say so rather than show the gross as its cost.
+      ...(payroll.annual.employerCost === null ? [{ code: 'employer-cost-unknown', message: say({ key: 'n:employer-cost-unknown' }, lang) }] : []),
+    ],
   };
 }

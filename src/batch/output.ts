@@ -32,7 +32,8 @@ export class Totals {
   annualNet = 0;
   incomeTax = 0;
   insurance = 0;
-  employerCost = 0;
+  /** Null once a line's employer cost is unknown (no city): a sum without it would be wrong. */
+  employerCost: number | null = 0;
 
   add(result: Result): void {
     const a = result.annual;
@@ -40,7 +41,7 @@ export class Totals {
     this.annualNet += Math.round(a.net * 100);
     this.incomeTax += Math.round(a.incomeTax * 100);
     this.insurance += Math.round(a.insurance * 100);
-    this.employerCost += Math.round(a.employerCost * 100);
+    this.employerCost = a.employerCost === null || this.employerCost === null ? null : this.employerCost + Math.round(a.employerCost * 100);
   }
 
   /** In yuan, as the contract prints amounts. */
@@ -52,7 +53,7 @@ export class Totals {
       annualNet: this.annualNet / 100,
       incomeTax: this.incomeTax / 100,
       insurance: this.insurance / 100,
-      employerCost: this.employerCost / 100,
+      employerCost: this.employerCost === null ? null : this.employerCost / 100,
     };
   }
 }
@@ -115,7 +116,7 @@ export function csvRows(paths: string[][] | undefined, withSummary: boolean): Fo
       const cells = ['total', ''];
       for (const path of asked) {
         const summed = SUMMED.find(([, p]) => p === path.join('.'));
-        cells.push(summed ? String(sums[summed[0]]) : '');
+        cells.push(summed ? String(sums[summed[0]] ?? '') : '');
       }
       cells.push('', '', String(t.count), String(t.failed));
       return row(cells);

@@ -35,6 +35,7 @@ export const PAY_FLAGS = [
 export const PAYROLL_FLAGS = [
   '--social-base <yuan>', '--housing-fund-rate <percent>', '--supplementary-fund-rate <percent>', '--medical-tier <1|2>',
   '--insurance <yuan>', '--deduction <yuan>', '--children <n>', '--infants <n>', '--elderly <only-child|shared>', '--rent', '--mortgage',
+  '--child-share <100|50>', '--elderly-share <yuan>', '--mortgage-share <100|50>', '--serious-illness <yuan>',
   '--bonus <yuan>', '--bonus-tax <auto|separate|merged>', '--bonus-month <1-12>', '--continuing-education <degree|certificate>',
   '--private-pension <yuan>', '--health-insurance <yuan>', '--annuity <percent>', '--start-month <1-12>', '--first-job',
   '--last-year-under-60k', '--earlier-income <yuan>', '--earlier-tax <yuan>', '--earlier-insurance <yuan>', '--date <YYYY-MM-DD>',

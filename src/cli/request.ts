@@ -5,7 +5,7 @@
  */
 import { m, UsageError } from '../errors.js';
 import type { Localized } from '../i18n/messages.js';
-import type { Fen } from '../money.js';
+import { fenToYuan, type Fen } from '../money.js';
 import type { Model } from '../model/model.js';
 import type { PayInput } from '../pay/estimate.js';
 import { type Change, monthOptions } from '../payroll/plan.js';
@@ -28,12 +28,21 @@ export const PAY_KEYS = [
 export const MONTH_PAYROLL_KEYS = [
   'city', 'socialBase', 'housingFundRate', 'supplementaryFundRate', 'medicalTier', 'insurance', 'deduction',
   'children', 'infants', 'elderly', 'rent', 'mortgage', 'continuingEducation', 'healthInsurance', 'annuity',
+  'childShare', 'elderlyShare', 'mortgageShare',
 ] as const;
 /** Payroll keys for the whole year. */
 export const YEAR_KEYS = [
   'bonus', 'bonusTax', 'bonusMonth', 'startMonth', 'firstJob', 'lastYearUnder60k', 'privatePension',
-  'earlierIncome', 'earlierTax', 'earlierInsurance', 'date',
+  'earlierIncome', 'earlierTax', 'earlierInsurance', 'seriousIllness', 'date',
 ] as const;
+/** Month keys that are deductions: the only ones `--in` may give for a month before the start (they count at the reconciliation). */
+export const DEDUCTION_KEYS = [
+  'deduction', 'children', 'infants', 'childShare', 'elderly', 'elderlyShare', 'rent', 'mortgage', 'mortgageShare', 'continuingEducation',
+] as const;
+/** Terms agreed with an employer, which may stand in a `--job` spec or a `jobs:` entry and apply from its first month. */
+export const JOB_TERM_KEYS = ['probationMonths', 'probationPayPercent', 'signOnBonus'] as const;
+/** Labour Contract Law Art. 19: a probation period is at most six months. */
+export const MAX_PROBATION_MONTHS = 6;
 /** How the year changes: --from, --in, --job (offer files and batch lines: from, in, jobs). */
 export const CHANGE_KEYS = ['from', 'in', 'job', 'jobs'] as const;
 export const PAYROLL_KEYS = [...new Set([...MONTH_PAYROLL_KEYS, ...YEAR_KEYS, ...CHANGE_KEYS])] as const;
@@ -62,6 +71,10 @@ export interface MonthPayroll {
   continuingEducation?: 'degree' | 'certificate';
   healthInsurance?: Fen;
   annuity?: number;
+  /** Percent of the children's and infants' deductions this parent takes (100 or 50). */
+  childShare?: number;
+  elderlyShare?: Fen;
+  mortgageShare?: number;
 }
 
 /** One month of a request: its payroll options, and its pay (estimate) or its gross (net). */
@@ -86,6 +99,7 @@ export interface YearRequest {
   earlierIncome?: Fen;
   earlierTax?: Fen;
   earlierInsurance?: Fen;
+  seriousIllness?: Fen;
   date: string;
 }
 
@@ -165,6 +179,7 @@ export function readYear(o: RawOptions, today: string): YearRequest {
     earlierIncome: opt('earlierIncome', parseYuan),
     earlierTax: opt('earlierTax', parseYuan),
     earlierInsurance: opt('earlierInsurance', parseYuan),
+    seriousIllness: opt('seriousIllness', parseYuan),
     date: opt('date', parseDate) ?? today,
   };
 }
@@ -193,6 +208,10 @@ export function readMonthPayroll(o: RawOptions, model: Model): MonthPayroll {
     continuingEducation: opt('continuingEducation', (f, r) => parseChoice(f, r, ['degree', 'certificate'] as const)),
     healthInsurance: opt('healthInsurance', parseYuan),
     annuity: opt('annuity', (f, r) => parsePercent(f, r, 100)),
+    // The shares the law allows (100 or 50) are data: the payroll checks them.
+    childShare: opt('childShare', (f, r) => parseRange(f, String(r).trim().replace(/%$/, ''), 0, 100, 'what:percentage')),
+    elderlyShare: opt('elderlyShare', (f, r) => parseYuan(f, r, { allowZero: false })),
+    mortgageShare: opt('mortgageShare', (f, r) => parseRange(f, String(r).trim().replace(/%$/, ''), 0, 100, 'what:percentage')),
   };
 }
 
@@ -209,6 +228,7 @@ const ESTIMATE_ONLY = ['base', 'level', 'platform', 'nightShifts', 'overtime', '
 export function readRequest(o: RawOptions, command: Command, model: Model, today: string): Request {
   const year = readYear(o, today);
   const changes = readChanges(o, command);
+  checkBeforeStart(changes, year.startMonth);
   const jobs = changes.filter((c) => c.kind === 'job').map((c) => c.month).sort((a, b) => a - b);
   const base: RawOptions = {};
   for (const k of [...PAY_KEYS, ...MONTH_PAYROLL_KEYS, 'gross', 'extra', 'unpaidDays', 'payPercent']) if (o[k] !== undefined) base[k] = o[k];
@@ -224,6 +244,24 @@ export function readRequest(o: RawOptions, command: Command, model: Model, today
     return month;
   });
   return { year, months, jobs, raw: o };
+}
+
+/**
+ * Before the start month there is no pay at this employer: `--in` may give only
+ * deductions there (they count at the reconciliation), never pay that would be
+ * silently dropped. A `--from` before the start takes effect from the start month.
+ */
+function checkBeforeStart(changes: readonly Change<RawOptions>[], start: number): void {
+  for (const c of changes) {
+    if (c.kind !== 'in' || c.month >= start) continue;
+    const pay = Object.keys(c.values).filter((k) => !(DEDUCTION_KEYS as readonly string[]).includes(k));
+    if (pay.length > 0) {
+      throw new UsageError(
+        m('e:in-before-start', { month: c.month, start, keys: pay.map((k) => flagOf(k).slice(2)).join(', ') }),
+        m('hint:in-before-start'),
+      );
+    }
+  }
 }
 
 /** The flag whose change shaped month m ("--in 7"), or null when the month is the base input. */
@@ -263,12 +301,13 @@ function readMonth(o: RawOptions, command: Command, model: Model, month: number,
 /** --from/--in/--job strings ("7:gross=20000,base=8000") or objects ({"7": {...}}, jobs: [{month: 7, ...}]). */
 export function readChanges(o: RawOptions, command: Command): Change<RawOptions>[] {
   const changes: Change<RawOptions>[] = [];
+  const terms: JobTerms[] = [];
   const add = (kind: ChangeKind, month: unknown, values: RawOptions, flag: string) => {
     const n = typeof month === 'number' ? month : /^\s*\d{1,2}\s*$/.test(String(month)) ? Number(month) : NaN;
     if (!Number.isInteger(n) || n < 1 || n > 12) {
       throw new UsageError(m('e:change-month', { flag, raw: String(month).slice(0, 40) }), m('hint:change-form', { flag }));
     }
-    const allowed: readonly string[] = kind === 'job' ? ['city', ...MONTH_KEYS] : MONTH_KEYS;
+    const allowed: readonly string[] = kind === 'job' ? ['city', ...MONTH_KEYS, ...JOB_TERM_KEYS] : MONTH_KEYS;
     const clean: RawOptions = {};
     for (const [k, v] of Object.entries(values)) {
       const key = keyOf(k);
@@ -288,6 +327,8 @@ export function readChanges(o: RawOptions, command: Command): Change<RawOptions>
       }
       clean[key] = v;
     }
+    const agreed = kind === 'job' ? readJobTerms(n, clean, flag) : null;
+    if (agreed) terms.push(agreed);
     changes.push({ kind, month: n, values: clean });
   };
   for (const [key, kind, flag] of [['from', 'from', '--from'], ['in', 'in', '--in'], ['job', 'job', '--job']] as const) {
@@ -313,7 +354,49 @@ export function readChanges(o: RawOptions, command: Command): Change<RawOptions>
       add('job', month, values, 'jobs');
     }
   }
+  const starts = changes.filter((c) => c.kind === 'job').map((c) => c.month);
+  for (const t of terms) changes.push(...termChanges(t, Math.min(13, ...starts.filter((s) => s > t.month))));
   return changes;
+}
+
+/** Probation and a sign-on bonus agreed with one employer. */
+export interface JobTerms {
+  /** The employer's first month. */
+  month: number;
+  probationMonths: number;
+  /** Percent of the agreed pay paid during probation (100: none cut). */
+  probationPayPercent: number;
+  /** Yuan, paid as `extra` in the first month. */
+  signOnBonus: number;
+}
+
+/** The terms a `--job` spec or `jobs:` entry states (taken out of `values`), or null. */
+function readJobTerms(month: number, values: RawOptions, flag: string): JobTerms | null {
+  const { probationMonths, probationPayPercent, signOnBonus } = values;
+  if (!JOB_TERM_KEYS.some((k) => k in values)) return null;
+  for (const k of JOB_TERM_KEYS) delete values[k];
+  const read = <T>(v: unknown, f: (raw: string) => T) => (v === undefined || v === null || v === false ? undefined : f(str(v)));
+  const named = <T>(key: string, f: (flag: string, raw: string) => T) => (raw: string) => f(`${flag} ${month}: ${flagOf(key)}`, raw);
+  return {
+    month,
+    probationMonths: read(probationMonths, named('probationMonths', (f, r) => parseCount(f, r, MAX_PROBATION_MONTHS, 'the months of probation the law allows'))) ?? 0,
+    probationPayPercent: read(probationPayPercent, named('probationPayPercent', (f, r) => parseRange(f, r, 0, 100, 'what:percentage'))) ?? 100,
+    signOnBonus: fenToYuan(read(signOnBonus, named('signOnBonus', parseYuan)) ?? 0),
+  };
+}
+
+/**
+ * Terms as `--in` changes: the employer's first months at the probation share of
+ * the pay, the sign-on bonus as `extra` in its first month. Probation ends where
+ * the next employer starts (`until`, exclusive): terms never carry over to a later job.
+ */
+export function termChanges(t: JobTerms, until = 13): Change<RawOptions>[] {
+  const out: Change<RawOptions>[] = [];
+  if (t.probationPayPercent < 100) {
+    for (let m = t.month; m < Math.min(t.month + t.probationMonths, until, 13); m++) out.push({ kind: 'in', month: m, values: { payPercent: t.probationPayPercent } });
+  }
+  if (t.signOnBonus > 0) out.push({ kind: 'in', month: t.month, values: { extra: t.signOnBonus } });
+  return out;
 }
 
 function objectOf(v: unknown, flag: string): RawOptions {

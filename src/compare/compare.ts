@@ -11,6 +11,8 @@ export interface OfferResult extends Result {
   terms: { probationMonths: number; probationPayPercent: number; signOnBonus: number; scheduledHours: number };
   /** The first tax year, month by month: probation months at probation pay, the sign-on bonus in the first month. */
   firstYearNet: number;
+  /** The first month as paid: probation pay and the sign-on bonus included. */
+  firstMonthNet: number;
   /** That year's reconciliation balance: positive owed, negative refunded. */
   firstYearBalance: number;
   /** Average monthly take-home ÷ (scheduled + overtime hours). */
@@ -24,7 +26,9 @@ export interface CompareRow {
   label: string;
   a: number | null;
   b: number | null;
-  delta: number;
+  /** B − A; null when either side is unknown (employer cost without a city). */
+  delta: number | null;
+  /** Δ as a percent of A; null where that means nothing (A zero or below, or B of the other sign). */
   percent: number | null;
   better: 'a' | 'b' | null;
 }
@@ -33,7 +37,7 @@ export interface Comparison {
   schemaVersion: 1;
   command: 'compare';
   offers: [OfferResult, OfferResult];
-  delta: Record<string, number>;
+  delta: Record<string, number | null>;
   rows: CompareRow[];
   verdict: string;
 }
@@ -45,6 +49,7 @@ const LABELS: Record<string, [string, string, Better]> = {
   netFirstMonth: ['Take-home, first month', '首月到手', 'higher'],
   netMonthly: ['Take-home, monthly average', '月均到手', 'higher'],
   annualGross: ['Gross a year', '全年税前', 'higher'],
+  yearEndBonus: ['Year-end bonus', '年终奖', 'higher'],
   annualNet: ['Take-home a year', '全年到手', 'higher'],
   firstYearNet: ['First-year take-home (probation, sign-on)', '首年到手(含试用期、签约奖)', 'higher'],
   reconciliation: ['Reconciliation: owed (+) or refunded (−)', '年度汇算:补税(+)/退税(−)', 'lower'],
@@ -54,14 +59,18 @@ const LABELS: Record<string, [string, string, Better]> = {
 
 const fen = (yuan: number | null | undefined) => (yuan == null ? 0 : yuanToFen(yuan));
 
-function figures(r: OfferResult): Record<string, number> {
+/** Figures that may be unknown (null) rather than zero. */
+const MAY_BE_UNKNOWN = new Set(['employerCost']);
+
+function figures(r: OfferResult): Record<string, number | null> {
   return {
     grossMonthly: r.gross.monthly,
     employeeInsurance: fenToYuan(fen(r.insurance.employee.total) - fen(r.insurance.employee.housingFund)),
     housingFund: r.insurance.employee.housingFund ?? 0,
-    netFirstMonth: r.takeHome.firstMonth,
+    netFirstMonth: r.firstMonthNet,
     netMonthly: r.takeHome.average,
     annualGross: r.annual.gross,
+    yearEndBonus: r.annual.bonus,
     annualNet: r.annual.net,
     firstYearNet: r.firstYearNet,
     reconciliation: r.firstYearBalance,
@@ -80,29 +89,39 @@ export function compareOffers(a: OfferResult, b: OfferResult, lang: Lang): Compa
   }
   const fa = figures(a);
   const fb = figures(b);
-  const delta: Record<string, number> = {};
+  const delta: Record<string, number | null> = {};
   for (const [id, [en, zh, better]] of Object.entries(LABELS)) {
-    const r = row(id, lang === 'zh' ? zh : en, fa[id], fb[id], better);
+    const r = row(id, lang === 'zh' ? zh : en, fa[id], fb[id], better, MAY_BE_UNKNOWN.has(id));
     delta[id] = r.delta;
     rows.push(r);
   }
   return { schemaVersion: 1, command: 'compare', offers: [a, b], delta, rows, verdict: verdict(a, b, delta, lang) };
 }
 
-function row(id: string, label: string, a: number | null, b: number | null, better: Better): CompareRow {
+function row(id: string, label: string, a: number | null, b: number | null, better: Better, unknown = false): CompareRow {
+  if (unknown && (a === null || b === null)) return { id, label, a, b, delta: null, percent: null, better: null };
   const d = fen(b) - fen(a);
-  const percent = a ? Math.round((d / fen(a)) * 10000) / 100 : null;
   const winner = better === 'none' || d === 0 ? null : (d > 0) === (better === 'higher') ? 'b' : 'a';
-  return { id, label, a, b, delta: fenToYuan(d), percent, better: winner };
+  return { id, label, a, b, delta: fenToYuan(d), percent: percentOf(d, a, b), better: winner };
 }
 
-function verdict(a: OfferResult, b: OfferResult, delta: Record<string, number>, lang: Lang): string {
-  const d = delta.annualNet;
+/** B − A as a percent of A, the one base throughout; none where A is zero or below, or B is below zero. */
+function percentOf(d: number, a: number | null, b: number | null): number | null {
+  if (a === null || a <= 0 || (b ?? 0) < 0) return null;
+  return Math.round((d / fen(a)) * 10000) / 100;
+}
+
+function verdict(a: OfferResult, b: OfferResult, delta: Record<string, number | null>, lang: Lang): string {
+  const d = delta.annualNet ?? 0;
   const money = (n: number) => formatMoney(Math.abs(n));
   if (d === 0) return lang === 'zh' ? '两份offer全年到手相同。' : 'Both offers take home the same a year.';
   const [win, lose] = d > 0 ? [b, a] : [a, b];
-  const pct = fen(lose.annual.net) ? ` (${Math.abs(Math.round((d / lose.annual.net) * 1000) / 10)}%)` : '';
-  const firstYear = Math.sign(delta.firstYearNet) !== Math.sign(d) && delta.firstYearNet !== 0;
+  // The table's base (A) here too: B's take-home as a percent above or below A's.
+  const p = percentOf(yuanToFen(d), a.annual.net, b.annual.net);
+  const pct = p === null ? '' : lang === 'zh'
+    ? `(B 比 A ${p > 0 ? '高' : '低'} ${Math.abs(p)}%)`
+    : ` (B ${p > 0 ? '+' : '−'}${Math.abs(p)}% on A)`;
+  const firstYear = Math.sign(delta.firstYearNet ?? 0) !== Math.sign(d) && delta.firstYearNet !== 0;
   if (lang === 'zh') {
     return `${win.name} 全年多到手 ${money(d)} 元${pct}${firstYear ? `;但因试用期/签约奖,首年是 ${lose.name} 更多` : ''}。`;
   }

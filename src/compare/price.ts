@@ -4,7 +4,7 @@
  * and the library both price offers here.
  */
 import { answer, type Data } from '../answer.js';
-import { checkKeys, MONTH_KEYS, PAY_KEYS, PAYROLL_KEYS, type RawOptions } from '../cli/request.js';
+import { checkKeys, MONTH_KEYS, PAY_KEYS, PAYROLL_KEYS, type RawOptions, termChanges } from '../cli/request.js';
 import { UsageError } from '../errors.js';
 import { fenToYuan, yuanToFen } from '../money.js';
 import { overtimeRules } from '../payroll/rules.js';
@@ -40,10 +40,11 @@ export function priceOffer(offer: Offer, shared: RawOptions, data: Data, today: 
   const { probationMonths: p, probationPayPercent: pct, signOnBonus } = offer;
   // The first year (CONTRACT, "compare's first year"): the tax year of --date from the
   // start month, probation months at probation pay, the sign-on bonus paid in the first month.
+  // Top-level terms belong to the employer of the start month: they end where a new job starts.
   const start = Number(result.input.startMonth ?? 1);
-  const firstYearChanges: RawOptions[] = [];
-  for (let m = start; m < Math.min(start + p, 13); m++) if (pct < 100) firstYearChanges.push({ month: m, payPercent: pct });
-  if (signOnBonus > 0) firstYearChanges.push({ month: start, extra: signOnBonus });
+  const firstJob = Math.min(13, ...result.reconciliation.employers.map((e) => e.fromMonth).filter((m) => m > start));
+  const firstYearChanges = termChanges({ month: start, probationMonths: p, probationPayPercent: pct, signOnBonus }, firstJob)
+    .map((c) => ({ month: c.month, ...c.values }));
   const firstYear = firstYearChanges.length
     ? answer(command, { ...o, in: [...changeList(o.in), ...firstYearChanges] }, data, today, lang)
     : result;
@@ -58,6 +59,8 @@ export function priceOffer(offer: Offer, shared: RawOptions, data: Data, today: 
     origin: offer.origin,
     terms: { probationMonths: p, probationPayPercent: pct, signOnBonus, scheduledHours: scheduled },
     firstYearNet: firstYear.annual.net,
+    // What the first month really pays: at probation pay, with the sign-on bonus.
+    firstMonthNet: firstYear.takeHome.firstMonth,
     firstYearBalance: firstYear.reconciliation.balance,
     hourlyNet: fenToYuan(Math.round(yuanToFen(result.takeHome.average) / hours)),
   };

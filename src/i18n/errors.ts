@@ -218,6 +218,26 @@ export const ERRORS = {
   'hint:matrix-too-big': { en: 'Narrow --city, --level or --platform.', zh: '请缩小 --city、--level 或 --platform 的范围。' },
   'e:matrix-none': { en: 'No platform pays level {level}.', zh: '没有平台有岗位级别 {level}。' },
   'e:list-only-estimate': { en: '{flag} takes one value here; lists and all are for estimate.', zh: '此处 {flag} 只能给一个值;列表和 all 仅用于 estimate。' },
+  // deductions people claim, and the year's corners
+  'e:share': { en: '{flag} is {choices} (percent of the deduction this person takes); got {raw}.', zh: '{flag} 只能是 {choices}(本人扣除的百分比);收到 {raw}。' },
+  'hint:share': { en: 'One person takes it in full (100), or each takes half ({flag} 50).', zh: '一方全额扣除(100),或双方各扣一半({flag} 50)。' },
+  'e:elderly-share': { en: '--elderly-share {raw} is more than the {most} a month one sibling may take (国发〔2023〕13号).', zh: '--elderly-share {raw} 超过了每人每月最多分摊的 {most} 元(国发〔2023〕13号)。' },
+  'hint:elderly-share': { en: 'Give the agreed monthly share, at most {most}.', zh: '请给出约定的每月分摊额,最多 {most} 元。' },
+  'e:elderly-share-needs-shared': { en: '--elderly-share is the share agreed with siblings; it needs --elderly shared.', zh: '--elderly-share 是与兄弟姐妹约定的分摊额,需要同时给出 --elderly shared。' },
+  'hint:elderly-share-needs-shared': { en: 'Add --elderly shared, or drop --elderly-share.', zh: '请加上 --elderly shared,或去掉 --elderly-share。' },
+  'e:first-job-earlier': {
+    en: '--first-job and {flags} cannot go together: the first-job rule (STA 2020 No. 13) is only for someone with no wages earlier in the year.',
+    zh: '--first-job 不能与 {flags} 同时使用:首次取得工资的规则(国家税务总局公告2020年第13号)只适用于本年此前没有工资收入的人。',
+  },
+  'hint:first-job-earlier': { en: 'Drop --first-job: the earlier income is counted at the reconciliation.', zh: '请去掉 --first-job:之前的收入会在年度汇算时计入。' },
+  'e:in-before-start': {
+    en: '--in {month} gives {keys} for month {month}, before work starts in month {start}: there is no pay that month.',
+    zh: '--in {month} 给出了 {month} 月的 {keys},但 {start} 月才入职:那个月没有工资。',
+  },
+  'hint:in-before-start': {
+    en: 'Before --start-month only deductions may be given (they count at the reconciliation); pay from an earlier employer goes in --earlier-income.',
+    zh: '--start-month 之前只能给出扣除项(在年度汇算时计入);之前雇主的收入请用 --earlier-income。',
+  },
   // completion
   'e:completion-shell': { en: "cs-pay completion takes bash, zsh or fish; got '{raw}'.", zh: "cs-pay completion 支持 bash、zsh 或 fish;收到 '{raw}'。" },
 } satisfies Record<string, Entry>;

@@ -12,6 +12,7 @@ export const REPORT = {
   grossValue: { en: '{month} a month', zh: '每月 {month}' },
   grossValueBonus: { en: '{month} a month, and a year-end bonus of {bonus}', zh: '每月 {month},另有年终奖 {bonus}' },
   employerCostValue: { en: '{year} a year', zh: '全年 {year}' },
+  unknown: { en: 'unknown', zh: '未知' },
   reconciliation: { en: 'Reconciliation', zh: '年度汇算' },
   detailsHint: {
     en: 'The rules and rates used, and the sources of each figure: add --details.',
@@ -27,6 +28,7 @@ export const REPORT = {
   rangeHow: { en: 'range {low} – {high} (percentile 0–100)', zh: '区间 {low} – {high}(分位 0–100)' },
   yearEnd: { en: 'Year-end bonus', zh: '年终奖' },
   yearEndHow: { en: '{months} × base', zh: '{months} × 底薪' },
+  yearEndProrated: { en: '{months} × base × {worked}/12 months worked', zh: '{months} × 底薪 × 在职 {worked}/12 个月' },
   // insurance
   insurance: { en: 'Social insurance and housing fund, a month', zh: '五险一金(每月)' },
   item: { en: 'Item', zh: '项目' },

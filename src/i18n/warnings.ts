@@ -14,6 +14,17 @@ const months = (list: number[]) => list.join(', ');
 const monthsZh = (list: number[]) => `${list.join('、')}月`;
 
 export const WARNINGS = {
+  // notes: facts about the answer that are not warnings
+  'n:employer-cost-unknown': {
+    en: "Employer cost is unknown: with --insurance and no city, the employer's contributions cannot be worked out. Give --city for them.",
+    zh: '企业用工成本未知:只给出 --insurance 而没有城市时,无法计算单位缴费。请给出 --city。',
+  },
+  'n:bonus-prorated': {
+    en: (p: { full: string; months: number; bonus: string }) =>
+      `The estimated year-end bonus (${p.full} for a full year) is prorated to the ${p.months} month${p.months > 1 ? 's' : ''} worked for the employer that pays it: ${p.bonus}. Give --bonus for the amount agreed.`,
+    zh: (p: { full: string; months: number; bonus: string }) =>
+      `估算的年终奖(全年 ${p.full})按在发放单位的在职月数 ${p.months} 个月折算为 ${p.bonus}。如有约定金额,请用 --bonus。`,
+  },
   'w:below-minimum-wage': {
     en: (p: { city: string; counted: string; minimum: string; net: boolean; months?: number[] }) =>
       `${p.net ? 'Pay counted toward the minimum wage, after employee insurance and housing fund, is' : 'Pay counted toward the minimum wage is'} ${p.counted} a month, ` +

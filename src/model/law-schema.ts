@@ -82,6 +82,11 @@ export const TaxLawSchema = z.strictObject({
     mortgage: datedSchema(Yuan),
     /** 400 a month for a degree; 3,600 once (in December) for a certificate. */
     continuingEducation: datedSchema(z.strictObject({ degreeMonthly: Yuan, certificateOnce: Yuan })),
+    /** The shares (percent) one parent, or one spouse, may deduct: 100 alone or 50 each. */
+    childShares: datedSchema(z.array(z.number().int().min(1).max(100)).min(1)),
+    mortgageShares: datedSchema(z.array(z.number().int().min(1).max(100)).min(1)),
+    /** 大病医疗: costs above `threshold`, at most `cap`, deducted only at the reconciliation. */
+    seriousIllness: datedSchema(z.strictObject({ threshold: Yuan, cap: Yuan })),
   }),
   /** Other deductions (其他扣除) with their legal limits. */
   otherDeductions: z.strictObject({

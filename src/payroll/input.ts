@@ -8,8 +8,8 @@ import { m, UsageError } from '../errors.js';
 import { CITY_IDS } from '../model/city-ids.js';
 import type { MonthFields, PayrollInput } from './types.js';
 
-const MONTH_MONEY = ['wages', 'extra', 'dailyBase', 'taxFree', 'minimumWagePay', 'contributionPay', 'socialBase', 'insurance', 'deduction', 'healthInsurance'] as const;
-const YEAR_MONEY = ['bonus', 'privatePension', 'earlierIncome', 'earlierTax', 'earlierInsurance'] as const;
+const MONTH_MONEY = ['wages', 'extra', 'dailyBase', 'taxFree', 'minimumWagePay', 'contributionPay', 'socialBase', 'insurance', 'deduction', 'healthInsurance', 'elderlyShare'] as const;
+const YEAR_MONEY = ['bonus', 'privatePension', 'earlierIncome', 'earlierTax', 'earlierInsurance', 'seriousIllness'] as const;
 
 export function checkInput(input: PayrollInput): void {
   checkDate(input.date);
@@ -26,6 +26,11 @@ export function checkInput(input: PayrollInput): void {
   }
   if (input.lastYearUnder60k && input.firstJob) {
     throw new UsageError(m('e:first-job-last-year'), m('hint:pick-one'));
+  }
+  const earlier = (['earlierIncome', 'earlierTax', 'earlierInsurance'] as const).filter((k) => input[k]);
+  if (input.firstJob && earlier.length > 0) {
+    const flags = earlier.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ');
+    throw new UsageError(m('e:first-job-earlier', { flags }), m('hint:first-job-earlier'));
   }
   if ((input.earlierIncome || input.earlierTax || input.earlierInsurance) && start === 1) {
     throw new UsageError(m('e:earlier-income'), m('hint:earlier-income'));
@@ -60,6 +65,13 @@ function checkMonth(f: MonthFields, where: string): void {
   }
   if (f.continuingEducation !== undefined && f.continuingEducation !== 'degree' && f.continuingEducation !== 'certificate') {
     throw new UsageError(`Unknown continuing-education case '${String(f.continuingEducation)}'.`, 'Valid choices: degree, certificate.');
+  }
+  if (f.elderlyShare !== undefined && f.elderly !== 'shared') {
+    throw new UsageError(m('e:elderly-share-needs-shared'), m('hint:elderly-share-needs-shared'));
+  }
+  for (const field of ['childShare', 'mortgageShare'] as const) {
+    const n = f[field];
+    if (n !== undefined && !(typeof n === 'number' && Number.isFinite(n))) throw new UsageError(`${field} must be a percent, 100 or 50; got ${String(n).slice(0, 40)}.`);
   }
   if (f.rent && f.mortgage) {
     throw new UsageError('The rent and mortgage-interest deductions cannot be claimed together (国发〔2023〕13号).');

@@ -48,7 +48,7 @@ function monthToJson(m: MonthResult) {
     net: y(m.net),
     rulesFrom: m.rulesFrom,
     employer: m.employer === null ? null : m.employer + 1,
-    ...(m.bonus ? { bonus: y(m.bonus), bonusTax: y(m.bonusTax) } : {}),
+    ...(m.bonus || m.bonusTax ? { bonus: y(m.bonus), bonusTax: y(m.bonusTax) } : {}),
   };
 }
 
@@ -60,6 +60,7 @@ export function reconciliationToJson(r: Reconciliation) {
       basic: y(r.deductionDetail.basic),
       insurance: y(r.deductionDetail.insurance),
       special: y(r.deductionDetail.special),
+      seriousIllness: y(r.deductionDetail.seriousIllness),
       other: y(r.deductionDetail.other),
     },
     taxableIncome: y(r.taxableIncome),
@@ -88,7 +89,7 @@ export function payrollToJson(result: PayrollResult) {
       incomeTax: y(result.annual.incomeTax),
       insurance: y(result.annual.insurance),
       net: y(result.annual.net),
-      employerCost: y(result.annual.employerCost),
+      employerCost: result.annual.employerCost === null ? null : y(result.annual.employerCost),
     },
     takeHome: { firstMonth: y(result.takeHome.firstMonth), average: y(result.takeHome.average) },
     bonusComparison: comparison && {

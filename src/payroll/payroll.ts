@@ -13,7 +13,7 @@ import { checkInput } from './input.js';
 import { computeInsurance } from './insurance.js';
 import { planYear, type PlanMonth, type YearPlan } from './plan.js';
 import { reconcile } from './reconcile.js';
-import { createLookup, resolveRules, type Rules } from './rules.js';
+import { createLookup, resolveRules, specialDeductionOf, type Rules } from './rules.js';
 import type { Bracket } from './tax-table.js';
 import type { InsuranceResult, MonthFields, MonthResult, PayrollInput, PayrollResult, Provenance, Warning } from './types.js';
 import { checkMinimumWage, mergeProvenance, warnAboutData, warning, warnNegativeTakeHome } from './warnings.js';
@@ -86,19 +86,31 @@ export function computePayroll(input: PayrollInput, law: Law): PayrollResult {
   const byMonth = new Map(wagesOnly.flatMap((e) => e.months).map((m) => [m.month, m]));
 
   let bonusTax: ReturnType<typeof chooseBonusTax> | null = null;
+  // What each month withholds because of the bonus (CONTRACT "Year-end bonus month").
+  const bonusTaxByMonth = new Map<number, Fen>();
   if (bonus > 0) {
     const paidIn = worked.find((w) => w.plan.month === bonusMonth);
     if (!paidIn) {
       throw new UsageError(m('e:bonus-before-start', { bonus: bonusMonth, start: plan.startMonth }), m('hint:bonus-before-start'));
     }
     const sum = (runs: { total: Fen }[]) => runs.reduce((s, e) => s + e.total, 0);
+    const merged = withhold(bonus);
     bonusTax = chooseBonusTax({
       bonus,
       choice: input.bonusTax ?? 'auto',
       monthlyTable: paidIn.rules.tax.bonusTable,
-      mergedTax: sum(withhold(bonus)) - sum(wagesOnly),
+      mergedTax: sum(merged) - sum(wagesOnly),
     });
     warnings.push(...bonusTax.warnings);
+    if (bonusTax.method === 'separate') bonusTaxByMonth.set(bonusMonth, bonusTax.tax);
+    else {
+      // Merged, the bonus is wages of the month it is paid (STA 2018 No. 61 Art. 6): that month
+      // and every later month at the same employer withhold on a running total that includes it.
+      for (const run of merged) for (const t of run.months) {
+        const extra = t.tax - byMonth.get(t.month)!.tax;
+        if (extra !== 0) bonusTaxByMonth.set(t.month, extra);
+      }
+    }
   }
 
   const months: MonthResult[] = plan.months.map((m) => {
@@ -122,8 +134,9 @@ export function computePayroll(input: PayrollInput, law: Law): PayrollResult {
       tax: t.tax,
       net: w.gross - insurance - t.tax,
       bonus: m.month === bonusMonth ? bonus : 0,
-      bonusTax: m.month === bonusMonth && bonusTax ? bonusTax.tax : 0,
-      employerCost: w.gross + w.insurance.employer.total + (m.month === bonusMonth ? bonus : 0),
+      bonusTax: bonusTaxByMonth.get(m.month) ?? 0,
+      // Without a city the employer's contributions are not known (only the employee's sum was given).
+      employerCost: w.rules.city ? w.gross + w.insurance.employer.total + (m.month === bonusMonth ? bonus : 0) : null,
     };
   });
 
@@ -135,9 +148,20 @@ export function computePayroll(input: PayrollInput, law: Law): PayrollResult {
   const incomeTax = sumOf(employedMonths, (m) => m.tax) + (bonusTax?.tax ?? 0);
   const gross = wagesGross + bonus;
 
+  // At the reconciliation a special deduction counts in every month its condition holds,
+  // employed or not (国发〔2018〕41号): worked months as withheld, the others on their own.
+  const special = plan.months.map((m) => {
+    const w = worked.find((x) => x.plan.month === m.month);
+    if (w) return w.rules.tax.specialDeduction + w.rules.tax.certificate;
+    const own = specialDeductionOf(m.fields, law, m.date, m.month === 12);
+    if (own.provenance.length) provenance.push(tagMonths(own.provenance, m.month));
+    return own.fen;
+  });
+
   const reconciliation = reconcile({
     plan,
-    worked: worked.map((w) => ({ month: w.plan.month, employer: w.plan.employer!, city: w.plan.fields.city ?? null, income: w.income, insurance: w.insurance.deductible, special: w.rules.tax.specialDeduction + w.rules.tax.certificate, other: w.deductions - w.rules.tax.specialDeduction - w.rules.tax.certificate })),
+    worked: worked.map((w) => ({ month: w.plan.month, employer: w.plan.employer!, city: w.plan.fields.city ?? null, income: w.income, insurance: w.insurance.deductible, other: w.deductions - w.rules.tax.specialDeduction - w.rules.tax.certificate })),
+    special,
     withheld: wagesOnly.map((e) => e.total),
     bonus,
     bonusTax: bonusTax && { method: bonusTax.method, tax: bonusTax.tax, separate: bonusTax.comparison.separate },
@@ -167,7 +191,7 @@ export function computePayroll(input: PayrollInput, law: Law): PayrollResult {
       incomeTax,
       insurance: insuranceYear,
       net: gross - insuranceYear - incomeTax,
-      employerCost: sumOf(employedMonths, (m) => m.employerCost),
+      employerCost: employedMonths.some((m) => m.employerCost === null) ? null : sumOf(employedMonths, (m) => m.employerCost!),
     },
     takeHome: {
       firstMonth: first.net,

@@ -111,7 +111,7 @@ export function planYear(input: PayrollInput): YearPlan {
 
 const YEAR_KEYS = [
   'date', 'bonus', 'bonusTax', 'bonusMonth', 'startMonth', 'firstJob', 'lastYearUnder60k', 'privatePension',
-  'earlierIncome', 'earlierTax', 'earlierInsurance', 'changes', 'monthly',
+  'earlierIncome', 'earlierTax', 'earlierInsurance', 'seriousIllness', 'changes', 'monthly',
 ] as const;
 
 function monthFieldsOf(input: PayrollInput): MonthFields {

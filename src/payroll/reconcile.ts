@@ -14,7 +14,9 @@ import type { BonusMethod, PayrollInput, Reconciliation } from './types.js';
 export interface ReconcileInput {
   plan: YearPlan;
   /** The months worked at our employers. */
-  worked: { month: number; employer: number; city: string | null; income: Fen; insurance: Fen; special: Fen; other: Fen }[];
+  worked: { month: number; employer: number; city: string | null; income: Fen; insurance: Fen; other: Fen }[];
+  /** The special deductions of each month of the year (1–12), employed or not. */
+  special: Fen[];
   /** Wage tax withheld by each employer. */
   withheld: Fen[];
   bonus: Fen;
@@ -34,13 +36,16 @@ export function reconcile(r: ReconcileInput): Reconciliation {
   const window = lookup.use(tax.reconciliationWindow, 'tax.reconciliationWindow');
   const sum = (f: (w: ReconcileInput['worked'][number]) => Fen) => worked.reduce((s, w) => s + f(w), 0);
 
-  // Special deductions are for the whole year (a child is in school whether or
-  // not the parent has a job): months not worked here count at the first
-  // month's amount. Assumes no other comprehensive income unless given.
-  const unworked = 12 - worked.length;
-  const special = sum((w) => w.special) + unworked * (worked[0]?.special ?? 0);
-  const deductionDetail = { basic, insurance: sum((w) => w.insurance) + (input.earlierInsurance ?? 0), special, other: sum((w) => w.other) };
-  const deductions = deductionDetail.basic + deductionDetail.insurance + deductionDetail.special + deductionDetail.other;
+  // Assumes no other comprehensive income unless given.
+  const special = r.special.reduce((a, b) => a + b, 0);
+  const deductionDetail = {
+    basic,
+    insurance: sum((w) => w.insurance) + (input.earlierInsurance ?? 0),
+    special,
+    seriousIllness: seriousIllness(r),
+    other: sum((w) => w.other),
+  };
+  const deductions = deductionDetail.basic + deductionDetail.insurance + deductionDetail.special + deductionDetail.seriousIllness + deductionDetail.other;
   const wageIncome = sum((w) => w.income) + (input.earlierIncome ?? 0);
   const wageTaxable = wageIncome - deductions;
 
@@ -90,4 +95,12 @@ function exemption(r: ReconcileInput, income: Fen, balance: Fen): Reconciliation
   if (income <= yuanToFen(rule.incomeUpTo)) return 'income';
   if (balance <= yuanToFen(rule.balanceUpTo)) return 'balance';
   return null;
+}
+
+/** 大病医疗 (国发〔2018〕41号): costs above the threshold, up to the cap, only when the year is settled. */
+function seriousIllness(r: ReconcileInput): Fen {
+  const paid = r.input.seriousIllness ?? 0;
+  if (paid === 0) return 0;
+  const rule = r.lookup.use(r.law.tax.specialDeductions.seriousIllness, 'tax.specialDeductions.seriousIllness');
+  return Math.min(yuanToFen(rule.cap), Math.max(0, paid - yuanToFen(rule.threshold)));
 }

@@ -3,10 +3,10 @@
  * where each came from. Figures are looked up only when the input uses them,
  * so the provenance lists exactly what the result leans on.
  */
-import { NoRuleError } from '../errors.js';
+import { m, NoRuleError, UsageError } from '../errors.js';
 import { valueAt, type Dated } from '../model/lookup.js';
-import type { Law } from '../model/law-schema.js';
-import { yuanToFen, type Fen } from '../money.js';
+import type { CityId, Law } from '../model/law-schema.js';
+import { fenToYuan, roundFen, yuanToFen, type Fen } from '../money.js';
 import { resolveCityRules, type CityRules } from './city-rules.js';
 import { toFenTable, type Bracket } from './tax-table.js';
 import type { MonthFields, PayrollInput, Provenance } from './types.js';
@@ -82,6 +82,7 @@ export function resolveRules(input: PayrollInput | MonthFields, law: Law, date: 
   const key = [
     date, input.city, input.insurance === undefined, input.housingFundRate, input.supplementaryFundRate, input.medicalTier,
     input.children, input.infants, input.elderly, input.rent, input.mortgage, input.deduction, input.continuingEducation,
+    input.childShare, input.elderlyShare, input.mortgageShare,
     input.healthInsurance, input.annuity, Boolean(input.unpaidDays), Boolean(flags.bonus), flags.bonusTax, flags.lastMonth,
   ].join('|');
   let byKey = resolved.get(law);
@@ -120,7 +121,7 @@ function resolveRulesNow(input: PayrollInput | MonthFields, law: Law, date: stri
   const basicDeduction = yuanToFen(lookup.use(tax.basicDeduction, 'tax.basicDeduction'));
   const city = input.city === undefined ? null : resolveCityRules(input, law, lookup);
   const housingFundTaxFreeRate = city && input.insurance === undefined ? lookup.use(tax.housingFundTaxFreeRate, 'tax.housingFundTaxFreeRate') : null;
-  const specialDeduction = resolveSpecialDeduction(input, law, lookup, city);
+  const specialDeduction = resolveSpecialDeduction(input, law, lookup);
   const other = tax.otherDeductions;
   const certificate = input.continuingEducation === 'certificate' && flags.lastMonth
     ? yuanToFen(lookup.use(tax.specialDeductions.continuingEducation, 'tax.specialDeductions.continuingEducation').certificateOnce)
@@ -137,20 +138,71 @@ function resolveRulesNow(input: PayrollInput | MonthFields, law: Law, date: stri
   };
 }
 
-function resolveSpecialDeduction(input: MonthFields, law: Law, lookup: Lookup, city: CityRules | null): Fen {
+function resolveSpecialDeduction(input: MonthFields, law: Law, lookup: Lookup): Fen {
   const d = law.tax.specialDeductions;
-  let yuan = 0;
-  if (input.children) yuan += input.children * lookup.use(d.children, 'tax.specialDeductions.children');
-  if (input.infants) yuan += input.infants * lookup.use(d.infants, 'tax.specialDeductions.infants');
-  if (input.elderly === 'only-child') yuan += lookup.use(d.elderlyOnlyChild, 'tax.specialDeductions.elderlyOnlyChild');
-  if (input.elderly === 'shared') yuan += lookup.use(d.elderlyShared, 'tax.specialDeductions.elderlyShared');
-  if (input.mortgage) yuan += lookup.use(d.mortgage, 'tax.specialDeductions.mortgage');
-  // checkInput refuses rent without a city.
-  if (input.rent && city) yuan += lookup.use(d.rent, 'tax.specialDeductions.rent')[city.rentTier];
-  if (input.continuingEducation === 'degree') {
-    yuan += lookup.use(d.continuingEducation, 'tax.specialDeductions.continuingEducation').degreeMonthly;
+  let fen = 0;
+  const amount = (yuan: number) => yuanToFen(yuan);
+  // A share given is checked even with nothing to share yet (a later month may add a child).
+  if (input.children || input.infants || input.childShare !== undefined) {
+    const share = chooseShare(input.childShare, lookup.use(d.childShares, 'tax.specialDeductions.childShares'), '--child-share');
+    if (input.children) fen += roundFen(input.children * amount(lookup.use(d.children, 'tax.specialDeductions.children')) * share);
+    if (input.infants) fen += roundFen(input.infants * amount(lookup.use(d.infants, 'tax.specialDeductions.infants')) * share);
   }
-  return yuanToFen(yuan) + (input.deduction ?? 0);
+  if (input.elderly === 'only-child') fen += amount(lookup.use(d.elderlyOnlyChild, 'tax.specialDeductions.elderlyOnlyChild'));
+  if (input.elderly === 'shared') {
+    const most = amount(lookup.use(d.elderlyShared, 'tax.specialDeductions.elderlyShared'));
+    if (input.elderlyShare !== undefined && input.elderlyShare > most) {
+      throw new UsageError(m('e:elderly-share', { raw: fenToYuan(input.elderlyShare), most: fenToYuan(most) }), m('hint:elderly-share', { most: fenToYuan(most) }));
+    }
+    fen += input.elderlyShare ?? most;
+  }
+  if (input.mortgage || input.mortgageShare !== undefined) {
+    const share = chooseShare(input.mortgageShare, lookup.use(d.mortgageShares, 'tax.specialDeductions.mortgageShares'), '--mortgage-share');
+    if (input.mortgage) fen += roundFen(amount(lookup.use(d.mortgage, 'tax.specialDeductions.mortgage')) * share);
+  }
+  // checkInput refuses rent without a city.
+  if (input.rent && input.city !== undefined) fen += amount(lookup.use(d.rent, 'tax.specialDeductions.rent')[law.cities[input.city as CityId].rentTier]);
+  if (input.continuingEducation === 'degree') {
+    fen += amount(lookup.use(d.continuingEducation, 'tax.specialDeductions.continuingEducation').degreeMonthly);
+  }
+  return fen + (input.deduction ?? 0);
+}
+
+/** A share (percent) among the ones the law allows (100 alone, 50 each); default the first. */
+function chooseShare(share: number | undefined, allowed: readonly number[], flag: string): number {
+  if (share === undefined) return allowed[0] / 100;
+  if (!allowed.includes(share)) {
+    throw new UsageError(m('e:share', { flag, raw: share, choices: allowed.join(' or ') }), m('hint:share', { flag }));
+  }
+  return share / 100;
+}
+
+/**
+ * The special deductions of a month in which no employer of ours withholds (before
+ * the start month): they still count at the reconciliation when their condition
+ * holds that month (国发〔2018〕41号). Cached like the months' rules.
+ */
+const specialKept = new WeakMap<Law, Map<string, { fen: Fen; provenance: Provenance[] }>>();
+
+export function specialDeductionOf(input: MonthFields, law: Law, date: string, lastMonth: boolean): { fen: Fen; provenance: Provenance[] } {
+  const key = [
+    date, input.city, input.children, input.infants, input.childShare, input.elderly, input.elderlyShare, input.rent, input.mortgage,
+    input.mortgageShare, input.deduction, input.continuingEducation, lastMonth,
+  ].join('|');
+  let byKey = specialKept.get(law);
+  if (!byKey) specialKept.set(law, (byKey = new Map()));
+  let hit = byKey.get(key);
+  if (!hit) {
+    const lookup = createLookup(date);
+    let fen = resolveSpecialDeduction(input, law, lookup);
+    if (input.continuingEducation === 'certificate' && lastMonth) {
+      fen += yuanToFen(lookup.use(law.tax.specialDeductions.continuingEducation, 'tax.specialDeductions.continuingEducation').certificateOnce);
+    }
+    hit = { fen, provenance: lookup.provenance };
+    if (byKey.size >= MAX_CACHED) byKey.clear();
+    byKey.set(key, hit);
+  }
+  return hit;
 }
 
 function resolveBonusTable(choice: string | undefined, law: Law, lookup: Lookup): Bracket[] | null {

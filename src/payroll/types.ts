@@ -40,8 +40,14 @@ export interface MonthFields {
   children?: number;
   infants?: number;
   elderly?: 'only-child' | 'shared';
+  /** With elderly 'shared': the agreed monthly share (at most the law's shared amount, which is the default). */
+  elderlyShare?: Fen;
+  /** Children's education and infant care: the percent this parent deducts (100, or 50 each). */
+  childShare?: number;
   rent?: boolean;
   mortgage?: boolean;
+  /** Housing-loan interest: the percent this spouse deducts (100, or 50 each). */
+  mortgageShare?: number;
   /** 400 a month for a degree, or 3,600 once (in December) for a certificate. */
   continuingEducation?: 'degree' | 'certificate';
   /** Tax-preferred commercial health insurance a month (deductible up to the legal limit). */
@@ -80,6 +86,8 @@ export interface PayrollInput extends MonthFields {
   earlierIncome?: Fen;
   earlierTax?: Fen;
   earlierInsurance?: Fen;
+  /** 大病医疗: medical costs paid yourself in the year, deducted at the reconciliation only. */
+  seriousIllness?: Fen;
   changes?: MonthChange[];
   /** Each month's own input, given in full (12 entries): replaces the month fields above and the from/in changes. */
   monthly?: MonthFields[];
@@ -151,7 +159,8 @@ export interface MonthResult {
   /** The year-end bonus paid this month, and the tax on it when taxed apart. */
   bonus: Fen;
   bonusTax: Fen;
-  employerCost: Fen;
+  /** Null without a city: the employer's contributions are unknown. */
+  employerCost: Fen | null;
 }
 
 export interface Employer {
@@ -170,7 +179,8 @@ export interface AnnualResult {
   incomeTax: Fen;
   insurance: Fen;
   net: Fen;
-  employerCost: Fen;
+  /** Null when a month had no city (insurance given as one sum): the employer's share is unknown. */
+  employerCost: Fen | null;
 }
 
 export interface BonusComparison {
@@ -186,7 +196,8 @@ export interface BonusComparison {
 export interface Reconciliation {
   income: Fen;
   deductions: Fen;
-  deductionDetail: { basic: Fen; insurance: Fen; special: Fen; other: Fen };
+  /** special: the monthly special deductions over every month their condition held; seriousIllness apart. */
+  deductionDetail: { basic: Fen; insurance: Fen; special: Fen; seriousIllness: Fen; other: Fen };
   taxableIncome: Fen;
   taxDue: Fen;
   withheld: Fen;

@@ -23,7 +23,7 @@ export function matrixReport(mx: MatrixJson, names: Names, lang: Lang, leftOut: 
     c(money(r.gross.monthly)),
     c(money(r.takeHome.average), 'bold'),
     c(money(r.annual.net)),
-    c(money(r.annual.employerCost), 'dim'),
+    c(r.annual.employerCost === null ? t('unknown') : money(r.annual.employerCost), 'dim'),
   ]);
   const head = [t('city'), t('level'), ...(showPlatform ? [t('platform')] : []), t('grossShort'), t('takeHomeMonth'), t('takeHomeYear'), t('employerCostYear')];
   const first = showPlatform ? 3 : 2;

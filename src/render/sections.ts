@@ -79,7 +79,7 @@ export function toReport(r: Result, lang: Lang, options: ReportOptions | string)
     if (r.yearEnd && r.yearEnd.bonus > 0 && r.yearEnd.source !== sourceTag(r.yearEnd.source)) items.push(said(t('yearEnd'), r.yearEnd.source));
     footnotes.push({ title: t('sources'), items, tone: 'dim' });
   }
-  if (r.notes.length) footnotes.push({ title: t('notes'), items: r.notes });
+  if (r.notes.length) footnotes.push({ title: t('notes'), items: r.notes.map((n) => n.message) });
   if (r.warnings.length) {
     footnotes.push({ title: t('warnings'), items: r.warnings.map((w) => `[${w.code}] ${w.message}`), tone: 'bad' });
   }
@@ -98,7 +98,7 @@ function summarySection(r: Result, lang: Lang): Section {
   const rows: Cell[][] = [
     [c(t('takeHome'), 'bold'), c(take, 'bold')],
     [c(t('gross')), c(bonus > 0 ? t('grossValueBonus', { month: money(r.gross.monthly), bonus: money(bonus) }) : t('grossValue', { month: money(r.gross.monthly) }))],
-    [c(t('employerCost')), c(t('employerCostValue', { year: money(r.annual.employerCost) }))],
+    [c(t('employerCost')), c(r.annual.employerCost === null ? t('unknown') : t('employerCostValue', { year: money(r.annual.employerCost) }))],
     [c(t('reconciliation')), c(reconciliationState(r, lang), r.reconciliation.balance < 0 ? 'good' : undefined)],
   ];
   return { title: t('summary'), head: [], right: [], rows, wrap: [1], plain: true };
@@ -110,7 +110,9 @@ function grossSection(r: Result, lang: Lang): Section {
   const range = r.gross.low !== r.gross.high ? t('rangeHow', { low: money(r.gross.low), high: money(r.gross.high) }) : '';
   rows.push([c(t('grossMonthly'), 'bold'), c(money(r.gross.monthly), 'bold'), c(range, 'dim'), c('')]);
   if (r.yearEnd && r.yearEnd.bonus > 0) {
-    const how = r.yearEnd.months > 0 ? t('yearEndHow', { months: r.yearEnd.months }) : '';
+    const how = r.yearEnd.months <= 0 ? ''
+      : r.yearEnd.monthsEmployed !== undefined ? t('yearEndProrated', { months: r.yearEnd.months, worked: r.yearEnd.monthsEmployed })
+      : t('yearEndHow', { months: r.yearEnd.months });
     rows.push([c(t('yearEnd')), c(money(r.yearEnd.bonus)), c(how, 'dim'), c(tagIn(r.yearEnd.source, lang), 'dim')]);
   }
   return {
@@ -200,6 +202,8 @@ export function monthNote(r: Result, i: number, lang: Lang, cityName?: ReportOpt
     notes.push(t('newBases'));
   }
   if (m.bonus) notes.push(`${t('bonus')} ${money(m.bonus)}`);
+  // A merged bonus raises the withholding of its month and of later months too.
+  if (m.bonusTax) notes.push(`${t('bonusTax')} ${money(m.bonusTax)}`);
   return notes.join(lang === 'zh' ? ';' : '; ');
 }
 
@@ -219,7 +223,7 @@ function yearSection(r: Result, lang: Lang): Section {
       line(t('incomeTax'), a.incomeTax),
       line(t('annualInsurance'), a.insurance),
       line(t('annualNet'), a.net, 'bold'),
-      line(t('employerCost'), a.employerCost, 'dim'),
+      a.employerCost === null ? [c(t('employerCost'), 'dim'), c(t('unknown'), 'dim')] : line(t('employerCost'), a.employerCost, 'dim'),
       line(t('firstMonth'), r.takeHome.firstMonth),
       line(t('average'), r.takeHome.average, 'bold'),
       [c(reconciliationText(r, lang), r.reconciliation.balance < 0 ? 'good' : undefined), c(money(r.reconciliation.balance))],

@@ -60,7 +60,7 @@ async function readOffer(arg: string, io: Io, fallback: string): Promise<{ offer
 function compareReport(c: Comparison, lang: Lang): Report {
   const money = (n: number | null) => (n === null ? '—' : formatMoney(n));
   const [a, b] = c.offers;
-  const sign = (n: number) => (n > 0 ? `+${money(n)}` : money(n));
+  const sign = (n: number | null) => (n !== null && n > 0 ? `+${money(n)}` : money(n));
   return {
     heading: `A: ${a.name} · B: ${b.name}`,
     sections: [{

@@ -59,6 +59,8 @@ function valuesOf(long: string, model: Model): string[] | undefined {
     '--lang': ['en', 'zh'],
     '--bonus-tax': ['auto', 'separate', 'merged'],
     '--elderly': ['only-child', 'shared'],
+    '--child-share': ['100', '50'],
+    '--mortgage-share': ['100', '50'],
     '--continuing-education': ['degree', 'certificate'],
     '--medical-tier': ['1', '2'],
     '--set': listComponents(model).components.map((c) => `${c.id}=`),
