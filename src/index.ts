@@ -20,7 +20,7 @@ import { listRules, type RulesJson } from './rules.js';
 
 export { CsPayError };
 export type * from './options.js';
-export type { Result, Line, Warning, MonthJson } from './result.js';
+export type { Result, Line, Warning, Note, MonthJson } from './result.js';
 export type { OfferResult } from './compare/compare.js';
 export type { ListItem, ListJson } from './lists.js';
 export type { RuleRow, RulesJson } from './rules.js';

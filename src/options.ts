@@ -66,6 +66,12 @@ export interface JobChange extends MonthChange {
   /** The month the new employer starts, 1–12. */
   month: Num;
   city?: string;
+  /** Probation agreed with this employer, months from its first month (at most 6). */
+  probationMonths?: Num;
+  /** Pay during that probation, percent of the agreed pay as 80. */
+  probationPayPercent?: Num;
+  /** Sign-on bonus, yuan, paid as one-off pay in this employer's first month. */
+  signOnBonus?: Num;
 }
 
 /** Changes by month: `{ 7: { base: 8000 } }`, or the command line's `"7:base=8000"` (one or a list). */

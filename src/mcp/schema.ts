@@ -77,7 +77,7 @@ function described(model: Model): Record<string, Schema> {
     from: changes('From that month on (a raise, a promotion).', '{"7": {"gross": 20000}}'),
     in: changes('That month only (overtime, a 13th month, unpaid leave).', '{"11": {"overtime": 40}, "12": {"extra": 10000}}'),
     jobs: z.array(z.record(z.string(), scalar)).describe(
-      `New employers during the year, each withholding afresh from its month: [{"month": 7, "city": "shanghai", "gross": 13000}]. Keys: month, city, ${monthKeys}.`,
+      `New employers during the year, each withholding afresh from its month: [{"month": 7, "city": "shanghai", "gross": 13000}]. Keys: month, city, ${monthKeys}, and the terms agreed with that employer: probationMonths, probationPayPercent, signOnBonus.`,
     ),
     extra: num('One-off pay taxed as wages, yuan, in every month; for one month use "in".'),
     unpaidDays: num('Days of unpaid leave in every month (base / 21.75 a day); for one month use "in".'),
