@@ -198,7 +198,7 @@ describe('usage errors are exit 2, at every depth of the command tree', () => {
     const model = cs(['model']);
     expect(model.code).toBe(0);
     expect(model.stderr).toBe('');
-    expect(model.stdout).toMatch(/^Usage: cs-pay model/);
+    expect(model.stdout).toMatch(/^Usage: cs-pay model/m);
   });
 
   it('a bad CS_PAY_TODAY is exit 2 naming the variable, whatever the command', () => {

@@ -6,6 +6,7 @@
 import { Argument, Command, Help, Option } from 'commander';
 import { langFromEnv, langOf, type Lang, type MessageKey, isMessage, msg } from '../i18n/messages.js';
 import { displayWidth } from '../render/width.js';
+import { wrapText } from '../render/wrap.js';
 import type { Io } from './io.js';
 import { screenWidth } from './output.js';
 import type { RawOptions } from './request.js';
@@ -61,6 +62,21 @@ function option(flags: string, key = `opt:${longOf(flags)}`): Option {
   return o;
 }
 
+/** An example command, continued with ` \\` on the next lines when it is wider than the screen. */
+function exampleLines(command: string, width: number): string {
+  const lines: string[] = [];
+  let line = '  $';
+  for (const word of command.split(' ')) {
+    if (line.length > 3 && displayWidth(`${line} ${word}`) > width - 2) {
+      lines.push(`${line} \\`);
+      line = '     ';
+    }
+    line += ` ${word}`;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
 function addFlags(cmd: Command, flags: string[], { repeat = [] as string[], keys = {} as Record<string, string> } = {}): Command {
   for (const f of flags) {
     const o = option(f, keys[longOf(f)]);
@@ -78,11 +94,12 @@ function addOutput(cmd: Command, setLang: (lang: string) => void, { model = true
   return cmd;
 }
 
-export function buildProgram(io: Io, actions: Actions, version: string): Command {
-  let lang: Lang = langFromEnv(io.env);
+/** `startLang`: the language the command line asks for, so help shown before a command's options are read (the top level's) speaks it. */
+export function buildProgram(io: Io, actions: Actions, version: string, startLang?: Lang): Command {
+  let lang: Lang = startLang ?? langFromEnv(io.env);
   const setLang = (v: string) => void (lang = langOf(v) ?? lang);
   const say = (key: string, fallback: string) => (isMessage(key) ? msg(key as MessageKey, lang) : fallback);
-  const examples = (lines: string[]) => () => `${msg('help:examples', lang)}\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+  const examples = (lines: string[]) => () => `${msg('help:examples', lang)}\n${lines.map((l) => exampleLines(l, screenWidth(io))).join('\n')}\n`;
   const words = (text: string) => text.replace('[options]', say('help:[options]', '[options]')).replace('[command]', say('help:[command]', '[command]'));
   const argKeys = new Map<string, string>();
   const argument = (cmd: string, name: string, key: string) => {
@@ -116,6 +133,10 @@ export function buildProgram(io: Io, actions: Actions, version: string): Command
       },
       argumentDescription: (a: Argument) => say(argKeys.get(a.description) ?? '', a.description),
       displayWidth,
+      // Chinese has no spaces to wrap at: wrap by display width, between characters too.
+      boxWrap(str: string, width: number) {
+        return width < 24 ? str : wrapText(str, width).join('\n');
+      },
     })
     .addHelpText('before', examples([
       'cs-pay estimate --city hangzhou --level senior',
@@ -181,8 +202,15 @@ export function buildProgram(io: Io, actions: Actions, version: string): Command
     ]))
     .action((file: string | undefined, o: RawOptions) => actions.batch(file, o));
 
+  const listExamples = {
+    cities: ['cs-pay cities', 'cs-pay cities --lang zh', 'cs-pay cities --json'],
+    levels: ['cs-pay levels', 'cs-pay levels --format csv'],
+    platforms: ['cs-pay platforms', 'cs-pay platforms --json'],
+  };
   for (const kind of ['cities', 'levels', 'platforms'] as const) {
-    addOutput(program.command(kind).description(en(`cmd:${kind}`)), setLang).action((o: RawOptions) => actions.list(kind, o));
+    addOutput(program.command(kind).description(en(`cmd:${kind}`)), setLang)
+      .addHelpText('before', examples(listExamples[kind]))
+      .action((o: RawOptions) => actions.list(kind, o));
   }
   if (actions.components) {
     const run = actions.components;
@@ -210,8 +238,13 @@ export function buildProgram(io: Io, actions: Actions, version: string): Command
       .action((shell: string, o: RawOptions) => run(shell, o));
   }
 
-  const model = program.command('model').description(en('cmd:model'));
-  model.command('validate').addArgument(argument('validate', '<file>', 'arg:validate:file')).description(en('cmd:validate')).action((file: string) => actions.validate(file));
-  model.command('schema').description(en('cmd:schema')).action(() => actions.schema());
+  const model = program.command('model').description(en('cmd:model'))
+    .addHelpText('before', examples(['cs-pay model validate data/model/compensation.yaml', 'cs-pay model schema > model.schema.json']));
+  model.command('validate').addArgument(argument('validate', '<file>', 'arg:validate:file')).description(en('cmd:validate'))
+    .addHelpText('before', examples(['cs-pay model validate data/model/compensation.yaml', 'cs-pay estimate --model my-model.yaml --city hangzhou --level senior']))
+    .action((file: string) => actions.validate(file));
+  model.command('schema').description(en('cmd:schema'))
+    .addHelpText('before', examples(['cs-pay model schema > model.schema.json']))
+    .action(() => actions.schema());
   return program;
 }

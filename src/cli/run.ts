@@ -35,7 +35,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     mcp: async (o) => done((await import('../mcp/server.js')).mcpCommand(o, io)),
     components: async (o) => done((await import('./commands/components.js')).componentsCommand(o, io)),
     completion: async (shell, o) => done((await import('./commands/completion.js')).completionCommand(shell, o, io)),
-  }, VERSION);
+  }, VERSION, langOfArgv(argv, io));
   // Commander's own messages are rewritten into ours below, for every command at every depth.
   let commanderMessage = '';
   // The command whose parsing failed, so a hint can name its own help.

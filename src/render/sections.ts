@@ -15,6 +15,8 @@ export type Tone = 'plain' | 'bold' | 'dim' | 'good' | 'bad' | 'bar';
 export interface Cell {
   text: string;
   tone?: Tone;
+  /** A bar's length as a share of its column (0–1): drawn to whatever width the column gets. */
+  fill?: number;
 }
 export interface Section {
   title: string;
@@ -159,7 +161,7 @@ function scheduleSection(r: Result, lang: Lang, cityName?: ReportOptions['cityNa
     c(pct(m.rate)),
     c(money(m.tax)),
     c(money(m.net), 'bold'),
-    c(bar(m.net, top), 'bar'),
+    { text: bar(m.net, top), tone: 'bar' as const, fill: top > 0 && m.net > 0 ? m.net / top : 0 },
     c(monthNote(r, i, lang, cityName), 'dim'),
   ]);
   return {
@@ -168,8 +170,9 @@ function scheduleSection(r: Result, lang: Lang, cityName?: ReportOptions['cityNa
     right: [0, 1, 2, 3, 4, 5, 6],
     rows,
     wrap: [8],
-    // The bar and the cumulative taxable income are the first to go on a narrow screen.
-    drop: [7, 3, 4, 2, 1],
+    // The cumulative taxable income and the rate go first on a narrow screen; the bar
+    // shrinks to a few columns before it goes (it shows at 80 columns).
+    drop: [3, 4, 7, 2, 1],
   };
 }
 

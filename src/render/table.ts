@@ -74,12 +74,15 @@ function fitSection(s: Section, width: number, border: number): Fitted {
     const frame = n * 2 + (border ? n + 1 : 0);
     const wrap = section.wrap ?? [];
     // Text columns may wrap down to a short word; the others keep their cells whole but may wrap their heading.
+    const bars = barColumns(section);
     const least = natural.map((w, i) =>
-      wrap.includes(i) ? Math.min(w, Math.max(Math.min(longestWord(section, i), 16), 6)) : Math.max(cells[i], Math.min(longestWord({ ...section, rows: [] }, i), 16)),
+      bars.has(i) ? Math.min(w, BAR_LEAST)
+      : wrap.includes(i) ? Math.min(w, Math.max(Math.min(longestWord(section, i), 16), 6)) : Math.max(cells[i], headLeast(section.head[i] ?? '')),
     );
     const room = width - frame;
     if (sum(least) <= room || !section.drop?.length) {
-      const others = natural.map((_, i) => i).filter((i) => !wrap.includes(i));
+      // Bars take what the text leaves: they come last.
+      const others = natural.map((_, i) => i).filter((i) => !wrap.includes(i)).sort((a, b) => Number(bars.has(a)) - Number(bars.has(b)));
       const widths = share(natural, share(natural, least, wrap, room), others, room, true);
       // A text column squeezed to a sliver reads worse than a low-value column gone.
       const squeezed = wrap.some((i) => widths[i] < Math.min(natural[i], COMFORT));
@@ -118,6 +121,29 @@ function share(natural: number[], least: number[], wrap: number[], room: number,
   return widths;
 }
 
+/** A bar column may shrink to this many columns (32 eighths) before it is dropped. */
+const BAR_LEAST = 4;
+
+/** Columns whose cells are all bars (or empty). */
+function barColumns(s: Section): Set<number> {
+  const n = s.head.length || (s.rows[0]?.length ?? 0);
+  const out = new Set<number>();
+  for (let i = 0; i < n; i++) if (s.rows.length && s.rows.every((r) => r[i]?.fill !== undefined)) out.add(i);
+  return out;
+}
+
+/** A bar of `fill` (0–1) of `width` columns, in eighths. */
+function barOf(fill: number, width: number): string {
+  const eighths = Math.round(Math.max(0, Math.min(1, fill)) * width * 8);
+  return '█'.repeat(Math.floor(eighths / 8)) + (eighths % 8 ? '▏▎▍▌▋▊▉'[(eighths % 8) - 1] : '');
+}
+
+/** A number column's heading: whole if it is a short Chinese word (月份 over 月/份), else down to its longest word. */
+function headLeast(head: string): number {
+  if (WIDE.test(head) && cellWidth(head) <= 8) return cellWidth(head);
+  return Math.min(wordWidth(head), 16);
+}
+
 function longestWord(s: Section, col: number): number {
   let most = 0;
   for (const text of [s.head[col] ?? '', ...s.rows.map((r) => r[col]?.text ?? '')]) most = Math.max(most, wordWidth(text));
@@ -149,8 +175,9 @@ function dropColumn(s: Section, col: number): Section {
 }
 
 function drawSection(s: Fitted, paint: (s: string, tone?: Tone) => string, ascii?: boolean): string {
+  const bar = (fill: number, width: number) => (ascii ? asciiText(barOf(fill, width)) : barOf(fill, width));
   const wrapCell = (cell: Cell | string, i: number) => {
-    const raw = typeof cell === 'string' ? cell : cell.text;
+    const raw = typeof cell === 'string' ? cell : cell.fill !== undefined ? bar(cell.fill, s.widths[i]) : cell.text;
     // cli-table3 wraps at spaces; Chinese text is broken up here, by display width.
     const lines = cellWidth(raw) > s.widths[i] ? wrapText(raw, s.widths[i]).join('\n') : raw;
     return paint(lines, typeof cell === 'string' ? undefined : cell.tone);
