@@ -49,7 +49,7 @@ describe('compare', () => {
     };
     const typo = await cli(['compare', 'typo.yaml', 'city=hangzhou,level=senior'], { files });
     expect(typo.code).toBe(3);
-    expect(typo.stderr).toMatch(/^cs-pay: typo\.yaml:4:1: nightshifts: unknown key 'nightshifts'\./);
+    expect(typo.stderr).toMatch(/^cs-pay: typo\.yaml:4:1: nightshifts: unknown key 'nightshifts' \(did you mean nightShifts\?\)\./);
     const city = await cli(['compare', 'city.yaml', 'city=hangzhou,level=senior'], { files });
     expect(city.code).toBe(3);
     expect(city.stderr).toMatch(/^cs-pay: city\.yaml:3:1: city: Unknown city 'hangzou'\.\nDid you mean hangzhou\?/);

@@ -29,7 +29,7 @@ describe('model file errors', () => {
     const text = good.replace('  alibaba:\n    label:', '  alibaba:\n    lable: x\n    label:');
     const e = errorOf(text);
     expect(e.exitCode).toBe(3);
-    expect(e.message).toBe(`my-model.yaml:${lineOf(text, 'lable')}:5: platforms.alibaba.lable: unknown key 'lable'.`);
+    expect(e.message).toBe(`my-model.yaml:${lineOf(text, 'lable')}:5: platforms.alibaba.lable: unknown key 'lable' (did you mean label?).`);
   });
 
   it('a wrong type names the key', () => {

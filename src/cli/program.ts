@@ -241,9 +241,11 @@ export function buildProgram(io: Io, actions: Actions, version: string, startLan
   const model = program.command('model').description(en('cmd:model'))
     .addHelpText('before', examples(['cs-pay model validate data/model/compensation.yaml', 'cs-pay model schema > model.schema.json']));
   model.command('validate').addArgument(argument('validate', '<file>', 'arg:validate:file')).description(en('cmd:validate'))
+    .addOption(option('--lang <lang>')).on('option:lang', setLang)
     .addHelpText('before', examples(['cs-pay model validate data/model/compensation.yaml', 'cs-pay estimate --model my-model.yaml --city hangzhou --level senior']))
     .action((file: string) => actions.validate(file));
   model.command('schema').description(en('cmd:schema'))
+    .addOption(option('--lang <lang>')).on('option:lang', setLang)
     .addHelpText('before', examples(['cs-pay model schema > model.schema.json']))
     .action(() => actions.schema());
   return program;

@@ -121,12 +121,15 @@ export const keyOf = (flag: string) => flag.replace(/^--/, '').replace(/-([a-z])
 const str = (v: unknown) => (typeof v === 'number' ? String(v) : (v as string));
 const given = (o: RawOptions, k: string) => o[k] !== undefined && o[k] !== null && o[k] !== false;
 
-/** Reject keys no command knows, with a "did you mean" (batch lines, offer specs). */
-export function checkKeys(o: RawOptions, allowed: readonly string[], where: string | Localized): void {
+/**
+ * Reject keys no command knows, with a "did you mean" (batch lines, offer specs).
+ * `spell` writes a key as the user wrote keys there (kebab-case in an inline spec).
+ */
+export function checkKeys(o: RawOptions, allowed: readonly string[], where: string | Localized, spell: (key: string) => string = (k) => k): void {
   for (const key of Object.keys(o)) {
     if (allowed.includes(key)) continue;
     const guess = closest(key, allowed);
-    throw new UsageError(m('e:unknown-option', { key, where }), m('hint:options', { guess, options: allowed.join(', ') }));
+    throw new UsageError(m('e:unknown-option', { key: spell(key), where }), m('hint:options', { guess: guess && spell(guess), options: allowed.map(spell).join(', ') }));
   }
 }
 

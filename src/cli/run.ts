@@ -3,7 +3,7 @@
  * sets the exit code from what `run` returns, and tests call `run` with a fake Io.
  */
 import { type Command, CommanderError } from 'commander';
-import { CsPayError, UsageError } from '../errors.js';
+import { CsPayError, inLanguage, UsageError } from '../errors.js';
 import { clipMessage, quote } from '../limits.js';
 import { estimateCommand, grossCommand, netCommand } from './commands/estimate.js';
 import { listCommand } from './commands/lists.js';
@@ -56,7 +56,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return code;
   } catch (e) {
     if (e instanceof CommanderError && e.code === 'commander.help' && e.exitCode !== 0) return helpAsked(argv, program, commanderMessage, io);
-    return report(e, io, commanderMessage, failing, langOfArgv(argv, io));
+    const owners = (flag: string) => program.commands.filter((c) => c.options.some((o) => o.long === flag)).map((c) => c.name());
+    return report(e, io, commanderMessage, failing, langOfArgv(argv, io), owners);
   }
 }
 
@@ -107,9 +108,12 @@ const COMMANDER: Record<string, MessageKey> = {
   'commander.optionMissingArgument': 'cli:optionMissingArgument',
 };
 
-function report(e: unknown, io: Io, commanderMessage: string, failing: string, lang: Lang): number {
+function report(e: unknown, io: Io, commanderMessage: string, failing: string, lang: Lang, owners: (flag: string) => string[] = () => []): number {
   if (e instanceof CsPayError) {
-    io.stderr(`cs-pay: ${clipMessage(e.message)}\n${e.hint ? `${clipMessage(e.hint)}\n` : ''}`);
+    // In the language asked for, whichever command threw it; a file's problems one to a line.
+    inLanguage(e, lang);
+    const message = e.message.split('\n').map(clipMessage).join('\n');
+    io.stderr(`cs-pay: ${message}\n${e.hint ? `${clipMessage(e.hint)}\n` : ''}`);
     return e.exitCode;
   }
   if (e instanceof CommanderError) {
@@ -119,8 +123,13 @@ function report(e: unknown, io: Io, commanderMessage: string, failing: string, l
     const key = COMMANDER[e.code];
     const name = /'([^']*)'/.exec(lines[0] ?? '')?.[1] ?? /arguments? (.*)$/.exec(lines[0] ?? '')?.[1] ?? '';
     const sentence = key ? msg(key, lang, { name: quote(name) }) : lines[0] ? `${lines[0].replace(/\.$/, '')}.` : 'bad usage.';
-    const guess = /Did you mean ([^?]+)\?/.exec(commanderMessage)?.[1];
-    const hint = guess ? `${msg('cli:didYouMean', lang, { guess })} ` : '';
+    // Commander suggests at a looser distance than ours (--base → --date): keep only a likely typo.
+    const offered = /Did you mean ([^?]+)\?/.exec(commanderMessage)?.[1];
+    const guess = offered && closest(name.replace(/^--?/, ''), [offered.replace(/^--?/, '')]) ? offered : undefined;
+    // A flag of another command (net --base): say whose it is.
+    const elsewhere = e.code === 'commander.unknownOption' && !guess ? owners(name).filter((c) => !failing.endsWith(` ${c}`)) : [];
+    const hint = guess ? `${msg('cli:didYouMean', lang, { guess })} `
+      : elsewhere.length ? `${msg('cli:otherCommand', lang, { flag: name, commands: elsewhere.join(', ') })} ` : '';
     io.stderr(`cs-pay: ${clipMessage(sentence)}\n${hint}${msg('cli:seeHelp', lang, { help: `${failing} --help` })}\n`);
     return 2;
   }

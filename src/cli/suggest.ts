@@ -5,15 +5,32 @@ export function closest(input: string, candidates: readonly string[]): string | 
   // Nothing that long is a typo of an identifier, and the table below is length².
   if (input.length > MAX_SUGGEST_CHARS) return undefined;
   const word = input.toLowerCase();
-  let best: string | undefined;
+  if (word.length === 0) return undefined;
+  // A word cut short (probation for probation-months): the shortest key it begins.
+  const plain = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '');
+  if (word.length >= 4) {
+    const started = candidates.filter((c) => plain(c).startsWith(plain(word)) && plain(c) !== plain(word));
+    if (started.length > 0) return started.reduce((a, b) => (plain(b).length < plain(a).length ? b : a));
+  }
+  let best: string[] = [];
   let bestDistance = Infinity;
   for (const c of candidates) {
     if (c.length > MAX_SUGGEST_CHARS) continue;
     const d = distance(word, c.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [c, d];
+    if (d < bestDistance) [best, bestDistance] = [[c], d];
+    else if (d === bestDistance) best.push(c);
   }
   const allowed = Math.max(1, Math.floor(word.length / 3));
-  return bestDistance <= allowed ? best : undefined;
+  if (bestDistance > allowed) return undefined;
+  // In a short word one edit is half of it: only a candidate that starts the same is a likely typo (zn → zh, not en).
+  if (word.length <= 3 && bestDistance > 0) best = best.filter((c) => c[0].toLowerCase() === word[0]);
+  // A tie is a guess: keep the one sharing the longest start, or none.
+  if (best.length > 1) {
+    const common = (c: string) => { let i = 0; while (i < c.length && c[i].toLowerCase() === word[i]) i++; return i; };
+    const top = Math.max(...best.map(common));
+    best = best.filter((c) => common(c) === top);
+  }
+  return best.length === 1 ? best[0] : undefined;
 }
 
 /** Damerau-Levenshtein (optimal string alignment): a swap counts as one edit. */

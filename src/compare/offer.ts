@@ -3,7 +3,7 @@
  * Offer files fail like model files (exit 3, file:line:col and key); inline
  * specs fail like flags (exit 2).
  */
-import { CsPayError, ModelError, UsageError } from '../errors.js';
+import { CsPayError, m, ModelError, UsageError } from '../errors.js';
 import type { RawOptions } from '../cli/request.js';
 import { checkKeys, flagOf, keyOf, PAY_KEYS } from '../cli/request.js';
 import { parseCount, parseHours, parseRange, parseYuan } from '../cli/values.js';
@@ -41,7 +41,7 @@ export function parseInlineOffer(spec: string, allowed: readonly string[]): Offe
     const key = keyOf(eq < 0 ? part : part.slice(0, eq).trim());
     options[key] = eq < 0 ? true : part.slice(eq + 1).trim();
   }
-  checkKeys(options, allowed, `the offer '${quote(spec)}'`);
+  checkKeys(options, allowed, `the offer '${quote(spec)}'`, (k) => flagOf(k).slice(2));
   try {
     return fromOptions(options, spec, spec);
   } catch (e) {
@@ -94,5 +94,7 @@ export function locateOfferError(e: unknown, file: string, text: string): unknow
   const key = flag ? keyOf(flag) : kind ?? (/^([a-zA-Z]+) in the offer/.exec(e.message)?.[1]);
   const line = key ? text.split('\n').findIndex((l) => new RegExp(`^\\s*${key}\\s*:`).test(l)) : -1;
   const where = line >= 0 ? `${file}:${line + 1}:${text.split('\n')[line].search(/\S/) + 1}: ${key}` : file;
-  return new ModelError(`${where}: ${e.message.replace(/\.$/, '')}.`, e.hint ?? 'Fix the offer file.');
+  // Said in the language asked for when the inner error can be (its catalogue entry).
+  const inner = e.text?.message ?? e.message;
+  return new ModelError(m('e:at', { where, inner }), e.text?.hint ?? e.hint ?? m('hint:fix-offer'));
 }

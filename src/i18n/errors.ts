@@ -16,6 +16,7 @@ export const ERRORS = {
   'cli:optionMissingArgument': { en: "option '{name}' argument missing.", zh: "选项 '{name}' 需要一个值。" },
   'cli:seeHelp': { en: 'See `{help}`.', zh: '详见 `{help}`。' },
   'cli:didYouMean': { en: 'Did you mean {guess}?', zh: '是不是想输入 {guess}?' },
+  'cli:otherCommand': { en: '{flag} is an option of {commands}.', zh: '{flag} 是 {commands} 的选项。' },
   // what a value is ("expects an amount in yuan")
   'what:yuan': { en: 'an amount in yuan', zh: '以元为单位的金额' },
   'what:count': { en: 'a whole number', zh: '整数' },
@@ -238,6 +239,41 @@ export const ERRORS = {
     en: 'Before --start-month only deductions may be given (they count at the reconciliation); pay from an earlier employer goes in --earlier-income.',
     zh: '--start-month 之前只能给出扣除项(在年度汇算时计入);之前雇主的收入请用 --earlier-income。',
   },
+  // model and offer files: every problem found, each at file:line:col and key path
+  'e:file-problems': {
+    en: (p: { items: { where: string; en: string }[] }) => p.items.map((i) => `${i.where}: ${i.en}.`).join('\ncs-pay: '),
+    zh: (p: { items: { where: string; zh: string }[] }) => p.items.map((i) => `${i.where}:${i.zh}。`).join('\ncs-pay: '),
+  },
+  'hint:fix-offer': {
+    en: 'Fix the offer file; its keys are the long flag names in camelCase (see data/offers/).',
+    zh: '请修改报价文件;其中的键是命令行长选项名的驼峰写法(见 data/offers/)。',
+  },
+  'e:at': {
+    en: (p: { where: string; inner: string }) => `${p.where}: ${String(p.inner).replace(/\.$/, '')}.`,
+    zh: (p: { where: string; inner: string }) => `${p.where}:${String(p.inner).replace(/[。.]$/, '')}。`,
+  },
+  'hint:fix-model': { en: 'Fix the file, then check it with `cs-pay model validate <file>`.', zh: '请修改文件,然后用 `cs-pay model validate <file>` 检查。' },
   // completion
   'e:completion-shell': { en: "cs-pay completion takes bash, zsh or fish; got '{raw}'.", zh: "cs-pay completion 支持 bash、zsh 或 fish;收到 '{raw}'。" },
 } satisfies Record<string, Entry>;
+
+/**
+ * The schemas' own messages (refines, limits), in Chinese. Zod says its standard
+ * ones in Chinese itself; these are ours, matched by their English wording.
+ */
+export const SCHEMA_ZH: [RegExp, string | ((...groups: string[]) => string)][] = [
+  [/^an offer needs 'level' \(a model estimate\) or 'gross' \(a known monthly gross\)$/, "报价需要 'level'(模型估算)或 'gross'(已知月度税前工资)"],
+  [/^a threshold needs exactly one of 'atLeast' or 'above'$/, "门槛需要且只需要 'atLeast' 或 'above' 之一"],
+  [/^source must be a seed id \(seed-000\), 'derived: how' or 'assumption: why'$/, "来源必须是来源文章编号(seed-000)、'derived: 推算方法' 或 'assumption: 理由'"],
+  [/^asOf must be YYYY-MM-DD$/, 'asOf 必须写成 YYYY-MM-DD'],
+  [/^expected a date as YYYY-MM-DD$/, '应为 YYYY-MM-DD 格式的日期'],
+  [/^expected a day of the year as MM-DD$/, '应为 MM-DD 格式的日期'],
+  [/^ids are lower-case letters, digits and dashes$/, '代码只能由小写字母、数字和连字符组成'],
+  [/^this id is reserved$/, '该代码为保留字'],
+  [/^low is above high$/, 'low 大于 high'],
+  [/^floor is above ceiling$/, '下限大于上限'],
+  [/^until is before from$/, 'until 早于 from'],
+  [/^at most ([\d,.]+) yuan(, as for every amount)?$/, (n) => `最多 ${n} 元`],
+  [/^at most ([\d,.]+) \(([^)]*)\)$/, (n, what) => `最多 ${n}(${what})`],
+  [/^at most ([\d,.]+)( months)?$/, (n, months) => `最多 ${n}${months ? ' 个月' : ''}`],
+];

@@ -77,3 +77,43 @@ export const LAW = {
   'conf:unverified': { en: 'unverified', zh: '未核实' },
   'conf:assumption': { en: 'assumption', zh: '假设' },
 } satisfies Record<string, Entry>;
+
+const CJK = /[\u3400-\u9fff]/;
+
+/** Words of law references, in Chinese (document names as Chinese notices write them). */
+const REF_ZH: [RegExp, string | ((...g: string[]) => string)][] = [
+  [/MOF\/STA Announcement (\d{4}) No\. (\d+)/g, (y, n) => `财政部 税务总局公告${y}年第${n}号`],
+  [/STA Announcement (\d{4}) No\. (\d+)/g, (y, n) => `国家税务总局公告${y}年第${n}号`],
+  [/IIT Law \(2018 amendment\)/g, '个人所得税法(2018年修正)'],
+  [/Labou?r Contract Law/g, '劳动合同法'],
+  [/Labou?r Law/g, '劳动法'],
+  [/Social Insurance Law/g, '社会保险法'],
+  [/Housing Provident Fund Regulation/g, '住房公积金管理条例'],
+  [/annexed table (\d+)/g, (n) => `附表${n}`],
+  [/,? ?Arts?\. (\d+)(?:[–-](\d+))?(?:\((\d+)\))?/g, (a, b, c) => `第${a}${b ? `至${b}` : ''}条${c ? `第(${c})项` : ''}`],
+  [/cumulative withholding:/g, '累计预扣法:'],
+  [/infant care:/g, '婴幼儿照护:'],
+  [/: settled /g, ',汇算期'],
+  [/\(([\d,]+) a year, ([\d,]+) a month\)/g, (y, mo) => `(每年${y}元,每月${mo}元)`],
+  [/(\d{4}) revision/g, (y) => `${y}年修订`],
+  [/in force (\d{4}-\d{2}-\d{2})/g, (d) => `${d}起施行`],
+  [/; /g, ';'],
+];
+
+/**
+ * A reference as a Chinese reader wants it: the Chinese document name where the
+ * English one quotes it in brackets ("MOF/STA Announcement 2024 No. 21 (财政部 …)"),
+ * English explanations in brackets after a Chinese name left out, and the common
+ * English words of law references in Chinese. A free-text assumption stays as written.
+ */
+export function refIn(ref: string, lang: 'en' | 'zh'): string {
+  if (lang === 'en' || /^assumption:/.test(ref)) return ref;
+  let out = ref
+    // "English name (中文名)" -> 中文名
+    .replace(/(^|;\s*)[^;()\u3400-\u9fff]+ \(([^()]*[\u3400-\u9fff][^()]*)\)/g, (_, start: string, zh: string) => `${start}${zh}`)
+    // "中文文号 (English explanation)" -> 中文文号
+    .replace(/([\u3400-\u9fff〕号])\s*\(([^()\u3400-\u9fff]*)\)/g, '$1');
+  for (const [re, to] of REF_ZH) out = out.replace(re, (...m: string[]) => (typeof to === 'string' ? to : to(...m.slice(1, -2))));
+  // Spaces next to Chinese go (but not between two Chinese names: 财政部 税务总局).
+  return CJK.test(out) ? out.replace(/(?<![\u3400-\u9fff])\s+(?=[\u3400-\u9fff(（])/g, '').replace(/\s+\(/g, '(').replace(/\)/g, ')').replace(/, ?/g, ',') : ref;
+}

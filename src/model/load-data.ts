@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { m } from '../errors.js';
 import { type Law, parseLaw } from './law-schema.js';
 import { parseYaml } from './load-yaml.js';
 import { CitiesSchema, type CityTable, modelSchema } from './model-schema.js';
@@ -15,7 +16,7 @@ export interface BuiltinData {
   law: Law;
 }
 
-const VALIDATE_HINT = 'Fix the file, then check it with `cs-pay model validate <file>`.';
+const VALIDATE_HINT = m('hint:fix-model');
 
 export function loadCities(text: string, file: string): CityTable {
   return parseYaml(text, file, CitiesSchema, VALIDATE_HINT).cities;

@@ -6,7 +6,10 @@
  */
 import { CST, isNode, isScalar, Lexer, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
-import { ModelError } from '../errors.js';
+import zhCN from 'zod/v4/locales/zh-CN.js';
+import { closest } from '../cli/suggest.js';
+import { m, ModelError, type Said } from '../errors.js';
+import { SCHEMA_ZH } from '../i18n/errors.js';
 import { MAX_NESTING_DEPTH, quote } from '../limits.js';
 
 export interface Located {
@@ -14,7 +17,7 @@ export interface Located {
   col: number;
 }
 
-export function parseYaml<S extends z.ZodType>(text: string, file: string, schema: S, hint?: string): z.infer<S> {
+export function parseYaml<S extends z.ZodType>(text: string, file: string, schema: S, hint?: Said): z.infer<S> {
   checkNesting(text, file, hint);
   const lineCounter = new LineCounter();
   // yaml's own unique-key check compares every key with every earlier one; ours below is linear.
@@ -57,21 +60,92 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
   const result = schema.safeParse(data);
   if (result.success) return result.data;
 
-  // An unknown key is the likeliest cause of whatever else fails: report it first.
-  const issues = result.error.issues;
-  const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0];
-  // Unknown keys are reported on the object; point at the key itself instead.
-  const keys = issue.code === 'unrecognized_keys' ? (issue as { keys: string[] }).keys : [];
-  const path = [...issue.path, ...keys.slice(0, 1)].map((p) => (typeof p === 'symbol' ? String(p) : p));
-  const pos = locate(doc, lineCounter, path);
-  const keyPath = path.length > 0 ? formatPath(path) : '(top level)';
-  const message =
-    issue.code === 'unrecognized_keys'
-      ? `unknown key '${quote(keys[0])}'`
-      : /received undefined$/.test(issue.message)
-        ? 'required key is missing'
-        : issue.message.replace(/^Invalid input: /, '').replace(/\.$/, '');
-  throw new ModelError(`${file}:${pos.line}:${pos.col}: ${keyPath}: ${message}.`, hint);
+  // One sentence for the first problem (the likeliest cause); `model validate` lists them all.
+  const items = problems(result.error.issues, data, schema, doc, lineCounter, file);
+  const error = new ModelError(m('e:file-problems', { items: items.slice(0, 1) }), hint);
+  throw Object.assign(error, { problems: items.length > 1 ? new ModelError(m('e:file-problems', { items }), hint) : undefined });
+}
+
+/** At most this many problems of one file are reported (CONTRACT "model validate"). */
+const MAX_PROBLEMS = 20;
+
+interface Problem {
+  where: string;
+  en: string;
+  zh: string;
+}
+
+/**
+ * Every problem of a file (up to 20), each at its file:line:col and key path, in
+ * both languages. Unknown keys come first (the likeliest cause of whatever else
+ * fails), each with a "did you mean" from the keys allowed where it stands.
+ */
+function problems(issues: readonly z.core.$ZodIssue[], data: unknown, schema: z.ZodType, doc: ReturnType<typeof parseDocument>, lc: LineCounter, file: string): Problem[] {
+  // Zod's own Chinese words for the same issues: parsed again only when the file is wrong.
+  const zh = schema.safeParse(data, { error: zhCN().localeError }).error?.issues ?? [];
+  const zhOf = new Map(zh.map((i) => [`${i.code}|${i.path.join('.')}`, i.message]));
+  const order = [...issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
+  const out: Problem[] = [];
+  // A misspelt key is one mistake, not two: its "did you mean" stands for the missing key.
+  const guessed = new Set<string>();
+  for (const issue of order) {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
+    for (const key of keys) {
+      if (out.length >= MAX_PROBLEMS) return out;
+      const path = [...issue.path, ...(key === undefined ? [] : [key])].map((p) => (typeof p === 'symbol' ? String(p) : p));
+      const pos = locate(doc, lc, path);
+      const where = `${file}:${pos.line}:${pos.col}: ${path.length > 0 ? formatPath(path) : '(top level)'}`;
+      if (key !== undefined) {
+        const guess = closest(key, keysAt(schema, issue.path));
+        if (guess) guessed.add([...issue.path, guess].join('\u0000'));
+        out.push({
+          where,
+          en: `unknown key '${quote(key)}'${guess ? ` (did you mean ${guess}?)` : ''}`,
+          zh: `未知的键 '${quote(key)}'${guess ? `(是不是想写 ${guess}?)` : ''}`,
+        });
+      } else if (/received undefined$/.test(issue.message)) {
+        if (guessed.has(path.join('\u0000'))) continue;
+        out.push({ where, en: 'required key is missing', zh: '缺少必填的键' });
+      } else {
+        const en = issue.message.replace(/^Invalid input: /, '').replace(/\.$/, '');
+        // Zod's Chinese for its own messages; ours (refines, limits) from the catalogue.
+        const own = SCHEMA_ZH.find(([re]) => re.test(en));
+        const zhText = own
+          ? en.replace(own[0], (_, ...groups: string[]) => (typeof own[1] === 'string' ? own[1] : own[1](...groups.slice(0, -2))))
+          : (zhOf.get(`${issue.code}|${issue.path.join('.')}`) ?? en).replace(/^无效输入[:：]\s*/, '');
+        // A message of our own (a refine, a custom check) has no Chinese in zod's table: keep it.
+        out.push({ where, en, zh: zhText });
+      }
+    }
+  }
+  return out;
+}
+
+/** The keys an object schema allows at `path` (for "did you mean"); none when the path leads elsewhere. */
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let node: unknown = schema;
+  const def = (n: unknown) => (n as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
+  const unwrap = (n: unknown): unknown => {
+    for (let d = def(n); d; d = def(n)) {
+      if (['optional', 'nullable', 'default', 'readonly', 'catch', 'prefault', 'nonoptional'].includes(d.type as string)) n = d.innerType;
+      else if (d.type === 'pipe') n = d.in;
+      else if (d.type === 'lazy') n = (d.getter as () => unknown)();
+      else if (d.type === 'union') n = (d.options as unknown[]).find((o) => def(unwrap(o))?.type === 'object') ?? (d.options as unknown[])[0];
+      else break;
+    }
+    return n;
+  };
+  for (const step of path) {
+    node = unwrap(node);
+    const d = def(node);
+    if (!d) return [];
+    if (d.type === 'object') node = (d.shape as Record<string, unknown>)[String(step)];
+    else if (d.type === 'record') node = d.valueType;
+    else if (d.type === 'array') node = d.element;
+    else return [];
+  }
+  const d = def(unwrap(node));
+  return d?.type === 'object' ? Object.keys(d.shape as object) : [];
 }
 
 /**
@@ -80,7 +154,7 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
  * counting flow brackets and block indentation from its tokens bounds the depth
  * from above (within one), and stops at the first node too deep.
  */
-function checkNesting(text: string, file: string, hint?: string): void {
+function checkNesting(text: string, file: string, hint?: Said): void {
   let flow = 0;
   const indents: number[] = [];
   let line = 1;

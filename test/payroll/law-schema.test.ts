@@ -55,7 +55,7 @@ describe('strict schemas fail loudly, with file:line:col', () => {
     expect(run).toThrow(ModelError);
     // The inserted key sits on the line after `basicDeduction:`, indented by two.
     const line = taxText.split('\n').indexOf('basicDeduction:') + 2;
-    expect(run).toThrow(`data/law/tax.yaml:${line}:3: basicDeduction.lable: unknown key 'lable'.`);
+    expect(run).toThrow(`data/law/tax.yaml:${line}:3: basicDeduction.lable: unknown key 'lable' (did you mean label?).`);
   });
 
   test('a base floor above its ceiling', () => {

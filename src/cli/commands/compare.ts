@@ -4,7 +4,7 @@ import { compareOffers, type Comparison } from '../../compare/compare.js';
 import { INLINE_KEYS, priceOffer } from '../../compare/price.js';
 import type { Lang } from '../../result.js';
 import type { Report } from '../../render/sections.js';
-import { inLanguage } from '../../errors.js';
+import { inLanguage, m } from '../../errors.js';
 import { msg } from '../../i18n/messages.js';
 import { formatMoney } from '../../money.js';
 import { loadData } from '../context.js';
@@ -48,7 +48,7 @@ async function readOffer(arg: string, io: Io, fallback: string): Promise<{ offer
     import('../../compare/offer-schema.js'),
   ]);
   const text = readText(io, arg, 'offer file');
-  const file = parseYaml(text, arg, OfferSchema, 'Fix the offer file; its keys are the long flag names in camelCase (see data/offers/).');
+  const file = parseYaml(text, arg, OfferSchema, m('hint:fix-offer'));
   const locate = (e: unknown) => locateOfferError(e, arg, text);
   try {
     return { offer: fromOptions(file as RawOptions, arg, file.name ?? fallback), locate };

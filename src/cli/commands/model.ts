@@ -4,7 +4,13 @@ import type { Io } from '../io.js';
 
 export async function validateCommand(file: string, io: Io): Promise<number> {
   const { readModelFile } = await import('../read-file.js');
-  const model = readModelFile(io, file, builtin.model.cities);
+  let model;
+  try {
+    model = readModelFile(io, file, builtin.model.cities);
+  } catch (e) {
+    // Every problem the file has (up to 20), not only the first.
+    throw (e as { problems?: unknown }).problems ?? e;
+  }
   const platforms = Object.values(model.platforms);
   const levels = new Set(platforms.flatMap((p) => Object.keys(p.levels)));
   io.stdout(`${file}: valid cs-pay model (${platforms.length} platforms, ${levels.size} levels, ${Object.keys(model.cities).length} cities).\n`);

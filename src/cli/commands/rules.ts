@@ -5,6 +5,7 @@
  */
 import { inLanguage } from '../../errors.js';
 import { type MessageKey, msg } from '../../i18n/messages.js';
+import { refIn } from '../../i18n/law.js';
 import { confidenceName, figureName, formatValue } from '../../i18n/names.js';
 import type { Report } from '../../render/sections.js';
 import type { Lang } from '../../result.js';
@@ -48,18 +49,18 @@ async function rulesIn(lang: Lang, o: RawOptions, io: Io): Promise<number> {
       drop: [4],
     }],
     // The documents are long; numbered below the table, they leave it room.
-    footnotes: [{ title: t('document'), items: rows.map((r, i) => `${i + 1}. ${r.url ? `${r.ref} ${r.url}` : r.ref}`), tone: 'dim' }, {
+    footnotes: [{ title: t('document'), items: rows.map((r, i) => `${i + 1}. ${refIn(r.ref, lang)}${r.url ? ` ${r.url}` : ''}`), tone: 'dim' }, {
       title: t('rounding'),
       items: [
-        t('roundingSocial', { unit: rounding.socialInsurance.unit, mode: rounding.socialInsurance.mode }),
-        t('roundingFund', { unit: rounding.housingFund.unit, mode: rounding.housingFund.mode }),
+        t('roundingSocial', { unit: t(`round:${rounding.socialInsurance.unit}`), mode: t(`round:${rounding.socialInsurance.mode}`) }),
+        t('roundingFund', { unit: t(`round:${rounding.housingFund.unit}`), mode: t(`round:${rounding.housingFund.mode}`) }),
       ],
     }],
   });
   // CSV: one row per figure, the document and its link in columns of their own.
   const csv = () => [
     ['id', t('figure'), t('value'), t('from'), t('until'), t('confidence'), t('document'), 'URL'],
-    ...rows.map((r) => [r.id, figureName(r.id, r.label, lang, cityName), formatValue(r.value, r.unit, lang), r.from, r.until ?? '', confidenceName(r.confidence, lang), r.ref, r.url ?? '']),
+    ...rows.map((r) => [r.id, figureName(r.id, r.label, lang, cityName), formatValue(r.value, r.unit, lang), r.from, r.until ?? '', confidenceName(r.confidence, lang), refIn(r.ref, lang), r.url ?? '']),
   ];
   await writeResult(io, o, format, value, report, csv);
   return 0;
