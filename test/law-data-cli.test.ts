@@ -34,7 +34,7 @@ describe('housing fund and bases by city', () => {
     expect(sup.insurance.employer.supplementaryFund).toBe(500);
     const wrong = await cli(['net', '--gross', '10000', '--city', 'beijing', '--medical-tier', '2']);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toMatch(/Shenzhen/);
+    expect(wrong.stderr).toMatch(/Beijing has no medical-insurance tier 2; its tiers are 1\./);
     const wrong2 = await cli(['net', '--gross', '10000', '--city', 'hangzhou', '--supplementary-fund-rate', '3']);
     expect(wrong2.code).toBe(2);
     expect(wrong2.stderr).toMatch(/Shanghai/);

@@ -33,7 +33,7 @@ export const PAY_FLAGS = [
 ];
 
 export const PAYROLL_FLAGS = [
-  '--social-base <yuan>', '--housing-fund-rate <percent>', '--supplementary-fund-rate <percent>', '--medical-tier <1|2>',
+  '--social-base <yuan>', '--housing-fund-rate <percent>', '--supplementary-fund-rate <percent>', '--medical-tier <n>',
   '--insurance <yuan>', '--deduction <yuan>', '--children <n>', '--infants <n>', '--elderly <only-child|shared>', '--rent', '--mortgage',
   '--bonus <yuan>', '--bonus-tax <auto|separate|merged>', '--bonus-month <1-12>', '--continuing-education <degree|certificate>',
   '--private-pension <yuan>', '--health-insurance <yuan>', '--annuity <percent>', '--start-month <1-12>', '--first-job',

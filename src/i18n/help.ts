@@ -79,7 +79,7 @@ export const HELP = {
   'opt:--social-base': { en: 'social-insurance base (clamped to the city limits)', zh: '社保缴费基数(按城市上下限截取)' },
   'opt:--housing-fund-rate': { en: 'housing-fund rate, e.g. 12', zh: '公积金缴存比例,例如 12' },
   'opt:--supplementary-fund-rate': { en: 'Shanghai supplementary housing fund, 1 to 5', zh: '上海补充公积金比例,1 到 5' },
-  'opt:--medical-tier': { en: 'Shenzhen medical-insurance tier (default 1)', zh: '深圳医保档次(默认 1)' },
+  'opt:--medical-tier': { en: 'medical-insurance tier the employer chose, where the city has several (Shenzhen, Dongguan, Foshan; default 1)', zh: '单位选择的医保档次,适用于有多档的城市(深圳、东莞、佛山;默认 1)' },
   'opt:--insurance': { en: 'employee insurance + housing fund a month (replaces the city computation)', zh: '每月个人社保公积金合计(代替按城市计算)' },
   'opt:--deduction': { en: 'special additional deductions a month, as one sum', zh: '每月专项附加扣除合计' },
   'opt:--children': { en: 'children in education (2,000 a month each)', zh: '子女教育(每个子女每月 2,000)' },

@@ -48,7 +48,7 @@ function described(model: Model): Record<string, Schema> {
     socialBase: num('Social-insurance base, yuan a month (clamped to the city\'s limits; default the gross).'),
     housingFundRate: num('Housing-fund rate, percent as 12.'),
     supplementaryFundRate: num('Shanghai supplementary housing fund, percent 1-5.'),
-    medicalTier: num('Shenzhen medical-insurance tier, 1 (default) or 2.'),
+    medicalTier: num('Medical-insurance tier the employer chose where the city has several (Shenzhen, Dongguan, Foshan): 1 (default), 2 or 3.'),
     insurance: num('Employee social insurance plus housing fund, yuan a month, all together: replaces the city computation (city may then be left out).'),
     deduction: num('Special additional deductions, yuan a month, as one sum (instead of children, elderly, rent...).'),
     children: num('Children in education (2,000 yuan a month each).'),

@@ -1,4 +1,4 @@
-/** The cities the law data covers (no zod here: the payroll code imports this at start-up). */
+/** The built-in cities (no zod here: the payroll code imports this at start-up). Written by src/build.mjs from data/; do not edit. */
 export const CITY_IDS = [
   'beijing',
   'shanghai',

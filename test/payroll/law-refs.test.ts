@@ -118,7 +118,7 @@ describe('every law figure points at a document', () => {
   test('the walk finds the parameters of both files', () => {
     const found = entries(law).map(([where]) => where);
     expect(found.some((w) => w.startsWith('tax.reconciliationExemption.values[2]'))).toBe(true);
-    expect(found.some((w) => w.startsWith('cities.shenzhen.medicalTier2.values[0]'))).toBe(true);
+    expect(found.some((w) => w.startsWith('cities.shenzhen.medicalTiers.values[0]'))).toBe(true);
     expect(found.length).toBeGreaterThan(120);
   });
 

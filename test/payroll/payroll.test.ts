@@ -64,7 +64,7 @@ describe('dates and rules', () => {
     const warning = r.warnings.find((w) => w.code === 'estimated-data');
     expect(warning?.message).toContain('No city figure is on file for months 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12: the earliest stands in.');
     expect(r.rules.find((p) => p.id === 'cities.beijing.socialBase')).toMatchObject({ from: first.from, early: true });
-    expect(r.insurance.base.social).toBe(Math.min(Math.max(10000_00, first.value.floor * 100), first.value.ceiling * 100));
+    expect(r.insurance.base.social).toBe(Math.min(Math.max(10000_00, first.value.floor * 100), (first.value.ceiling ?? Infinity) * 100));
   });
 
   test('the minimum-wage check is skipped before the first minimum wage on file, and names the months it fails', () => {

@@ -60,7 +60,7 @@ function valuesOf(long: string, model: Model): string[] | undefined {
     '--bonus-tax': ['auto', 'separate', 'merged'],
     '--elderly': ['only-child', 'shared'],
     '--continuing-education': ['degree', 'certificate'],
-    '--medical-tier': ['1', '2'],
+    '--medical-tier': ['1', '2', '3'],
     '--set': listComponents(model).components.map((c) => `${c.id}=`),
   };
   return fixed[long];
