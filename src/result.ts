@@ -33,6 +33,12 @@ export interface Warning {
   figures?: string[];
 }
 
+/** A note: something the reader should know that is not a warning (a class of cities assumed, a city from a file). */
+export interface Note {
+  code: string;
+  message: string;
+}
+
 type PayrollJson = ReturnType<typeof payrollToJson>;
 export type MonthJson = PayrollJson['months'][number] & { lines: Line[] };
 
@@ -45,7 +51,7 @@ export interface Result extends Omit<PayrollJson, 'months'> {
   gross: { monthly: number; low: number; high: number };
   months: MonthJson[];
   yearEnd?: { months: number; bonus: number; source: string };
-  notes: string[];
+  notes: Note[];
 }
 
 const y = fenToYuan;
@@ -84,19 +90,19 @@ export function estimate(req: Request, model: Model, law: Law, lang: Lang): Resu
       source: req.year.bonus === undefined ? bonusPay.yearEndSource : 'input: --bonus',
     },
     warnings: capNotes.map((n) => ({ code: n.code, message: n.message[lang] })),
-    notes: notes.map((n) => n.message[lang]),
-  });
+    notes: notes.map((n) => ({ code: n.code, message: n.message[lang] })),
+  }, law);
 }
 
 export function net(req: Request, gross: Fen, lang: Lang, law: Law): Result {
   const payroll = computePayroll(payrollInput(req, knownGross(req, gross), req.year.bonus ?? 0), law);
-  return assemble(lang, 'net', req, payroll, wageLines(payroll, lang), { input: { gross: y(gross), ...echoPayroll(req) }, ...grossOf(payroll, req) });
+  return assemble(lang, 'net', req, payroll, wageLines(payroll, lang), { input: { gross: y(gross), ...echoPayroll(req) }, ...grossOf(payroll, req) }, law);
 }
 
 export function grossFor(req: Request, target: Fen, lang: Lang, law: Law): Result {
   const build = (wages: Fen) => payrollInput(req, knownGross(req, wages), req.year.bonus ?? 0);
   const { wages, result, exact } = solveGross(target, build(0), law, build);
-  const out = assemble(lang, 'gross', req, result, wageLines(result, lang), { input: { net: y(target), ...echoPayroll(req) }, ...grossOf(result, req) });
+  const out = assemble(lang, 'gross', req, result, wageLines(result, lang), { input: { net: y(target), ...echoPayroll(req) }, ...grossOf(result, req) }, law);
   out.input.gross = y(wages);
   if (!exact && !out.warnings.some((w) => w.code === 'unreachable-net')) {
     const text = { key: 'w:unreachable-nearest' as const, params: { target: y(target).toFixed(2), nearest: out.takeHome.average.toFixed(2) } };
@@ -222,6 +228,7 @@ function assemble(
   payroll: PayrollResult,
   lineSets: Line[][],
   parts: Pick<Result, 'input' | 'gross'> & Partial<Pick<Result, 'yearEnd' | 'warnings' | 'notes'>>,
+  law: Law,
 ): Result {
   const json = payrollToJson(payroll);
   const focus = focusMonth(req);
@@ -241,6 +248,16 @@ function assemble(
       const text = payroll.warnings[i]?.text;
       return text ? { ...w, message: say(text, lang) } : w;
     })],
-    notes: parts.notes ?? [],
+    notes: [...(parts.notes ?? []), ...fileNotes(payroll, law, lang)],
   };
+}
+
+/** A note for each city whose figures came from a cities file (CONTRACT "Cities": code city-from-file). */
+function fileNotes(payroll: PayrollResult, law: Law, lang: Lang): Note[] {
+  if (!law.fromFile) return [];
+  const ids = [...new Set(payroll.rules.filter((r) => r.source === 'file').map((r) => r.id.split('.')[1]))];
+  return ids.map((id) => {
+    const city = law.cities[id];
+    return { code: 'city-from-file', message: msg('n:city-from-file', lang, { city: lang === 'zh' ? city.nameZh : city.name, file: law.fromFile![id] }) };
+  });
 }

@@ -68,7 +68,7 @@ function addFlags(cmd: Command, flags: string[], { repeat = [] as string[], keys
   return cmd;
 }
 
-const addPayroll = (cmd: Command) => addFlags(cmd, [...PAYROLL_FLAGS, ...CHANGE_FLAGS], { repeat: ['--from', '--in', '--job'] });
+const addPayroll = (cmd: Command) => addFlags(cmd, [...PAYROLL_FLAGS, ...CHANGE_FLAGS, '--cities <file.yaml>'], { repeat: ['--from', '--in', '--job'] });
 
 function addOutput(cmd: Command, setLang: (lang: string) => void, { model = true, csv = true } = {}): Command {
   addFlags(cmd, ['--json', '--format <format>', '--lang <lang>', '--no-color', '--ascii', ...(csv ? ['--bom'] : []), ...(model ? ['--model <file>'] : [])]);
@@ -181,7 +181,12 @@ export function buildProgram(io: Io, actions: Actions, version: string): Command
     .action((file: string | undefined, o: RawOptions) => actions.batch(file, o));
 
   for (const kind of ['cities', 'levels', 'platforms'] as const) {
-    addOutput(program.command(kind).description(en(`cmd:${kind}`)), setLang).action((o: RawOptions) => actions.list(kind, o));
+    const cmd = program.command(kind).description(en(`cmd:${kind}`));
+    if (kind === 'cities') {
+      addFlags(cmd, ['--date <YYYY-MM-DD>', '--cities <file.yaml>'], { keys: { '--date': 'opt:--cities-date' } })
+        .addHelpText('before', examples(['cs-pay cities', 'cs-pay cities --lang zh', 'cs-pay cities --json', 'cs-pay cities --cities my-cities.yaml --format csv']));
+    }
+    addOutput(cmd, setLang).action((o: RawOptions) => actions.list(kind, o));
   }
   if (actions.components) {
     const run = actions.components;
@@ -191,9 +196,10 @@ export function buildProgram(io: Io, actions: Actions, version: string): Command
       .action((o: RawOptions) => run(o));
   }
 
-  const rules = program.command('rules').description(en('cmd:rules')).addOption(option('--city <city>')).addOption(option('--date <YYYY-MM-DD>', 'opt:--rules-date'));
+  const rules = program.command('rules').description(en('cmd:rules')).addOption(option('--city <city>')).addOption(option('--date <YYYY-MM-DD>', 'opt:--rules-date'))
+    .addOption(option('--cities <file.yaml>'));
   addOutput(rules, setLang, { model: false })
-    .addHelpText('before', examples(['cs-pay rules --city shanghai', 'cs-pay rules --city shenzhen --date 2026-09-01 --json']))
+    .addHelpText('before', examples(['cs-pay rules --city shanghai', 'cs-pay rules --city shenzhen --date 2026-09-01 --json', 'cs-pay rules --city hangzhou --format yaml > my-cities.yaml']))
     .action((o: RawOptions) => actions.rules(o));
 
   program.command('mcp').description(en('cmd:mcp'))

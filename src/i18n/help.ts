@@ -116,6 +116,8 @@ export const HELP = {
   'opt:--bom': { en: 'CSV: start with a UTF-8 byte-order mark (for spreadsheet programs)', zh: 'CSV:加 UTF-8 BOM(便于表格软件识别中文)' },
   'opt:--details': { en: 'also the rules and rates used, and the source of every figure', zh: '同时显示所用规则、费率及各项数字的来源' },
   'opt:--model': { en: 'a custom compensation model (YAML)', zh: '自定义薪酬模型(YAML)' },
+  'opt:--cities': { en: 'more cities, or other figures for a city, from a file shaped like data/law/cities.yaml', zh: '从文件添加城市或替换某城市的数据(格式同 data/law/cities.yaml)' },
+  'opt:--cities-date': { en: 'the day the flags are read on (default today)', zh: '标记所依据的日期(默认今天)' },
   'opt:batch:--input': { en: 'input format, jsonl or csv (default: told from the first line)', zh: '输入格式,jsonl 或 csv(默认按第一行判断)' },
   'opt:batch:--format': { en: 'output format, jsonl (default) or csv', zh: '输出格式,jsonl(默认)或 csv' },
   'opt:batch:--fields': { en: 'keep only these fields, as dotted paths: gross.monthly,annual.net', zh: '只输出这些字段(点分路径):gross.monthly,annual.net' },

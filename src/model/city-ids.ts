@@ -10,5 +10,13 @@ export const CITY_IDS = [
   'xian',
   'nanjing',
   'suzhou',
+  'tianjin',
+  'hefei',
+  'changsha',
+  'jinan',
+  'qingdao',
+  'harbin',
+  'taiyuan',
+  'wuxi',
 ] as const;
 export type CityId = (typeof CITY_IDS)[number];

@@ -200,7 +200,8 @@ export type TaxLaw = z.infer<typeof TaxLawSchema>;
 export type CityLaw = z.infer<typeof CitySchema>;
 export type FixedCharge = z.infer<typeof FixedChargeSchema>;
 export type MedicalTier = z.infer<typeof MedicalTierSchema>;
-export type Law = z.infer<typeof LawSchema>;
+/** `fromFile`: cities a cities file added or replaced, by id, with the file they came from. */
+export type Law = z.infer<typeof LawSchema> & { fromFile?: Record<string, string> };
 
 /** Parse both law files (text in, validated Law out; the caller reads the files). */
 export function parseLaw(taxText: string, citiesText: string, dir = 'data/law'): Law {

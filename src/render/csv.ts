@@ -86,7 +86,7 @@ export function resultRows(r: Result, lang: Lang): string[][] {
   add('year', t('annualNet'), '', a.net);
   add('year', t('employerCost'), '', a.employerCost);
 
-  for (const note of r.notes) add('notes', '', '', null, note);
+  for (const note of r.notes) add('notes', '', '', null, note.message);
   for (const w of r.warnings) add('warnings', w.code, '', null, w.message);
   return rows;
 }

@@ -79,7 +79,7 @@ export function toReport(r: Result, lang: Lang, options: ReportOptions | string)
     if (r.yearEnd && r.yearEnd.bonus > 0 && r.yearEnd.source !== sourceTag(r.yearEnd.source)) items.push(said(t('yearEnd'), r.yearEnd.source));
     footnotes.push({ title: t('sources'), items, tone: 'dim' });
   }
-  if (r.notes.length) footnotes.push({ title: t('notes'), items: r.notes });
+  if (r.notes.length) footnotes.push({ title: t('notes'), items: r.notes.map((n) => n.message) });
   if (r.warnings.length) {
     footnotes.push({ title: t('warnings'), items: r.warnings.map((w) => `[${w.code}] ${w.message}`), tone: 'bad' });
   }
