@@ -17,9 +17,9 @@ export type ListItem = {
   provinceZh?: string | null;
   /** cities: the rent-deduction tier (major 1,500; large 1,100; other 800) */
   rentTier?: string;
-  /** cities: the first day on which every figure a payroll needs is on file */
+  /** cities: the day of the earliest figure on file (a figure that starts later is carried back, flagged estimated) */
   coveredFrom?: string;
-  /** cities: the first stated end among the latest figures; null when none has one */
+  /** cities: the first stated end among the latest figures (past it, that figure is stale); null when none has one */
   coveredUntil?: string | null;
   /** cities: on the day asked, a figure is past its period (stale), estimated (derived, unverified, assumed, or carried back), or the city comes from a cities file */
   flags?: CityFlag[];
@@ -63,11 +63,13 @@ function cityFacts(id: string, { law, date }: CityContext): Partial<ListItem> {
     ...Object.values(city.fixedCharges ?? {}),
   ].filter((p): p is Dated<unknown> => p !== undefined);
   const core = CORE.map((key) => city[key] as Dated<unknown> | undefined).filter((p): p is Dated<unknown> => p !== undefined);
-  const coveredFrom = core.map((p) => p.values[0].from).reduce((a, b) => (b > a ? b : a));
+  const coveredFrom = core.map((p) => p.values[0].from).reduce((a, b) => (b < a ? b : a));
+  const complete = core.map((p) => p.values[0].from).reduce((a, b) => (b > a ? b : a));
   const ends = core.map((p) => p.values.at(-1)!.until).filter((u): u is string => u !== undefined);
   const flags: CityFlag[] = [];
   let stale = false;
-  let estimated = date < coveredFrom;
+  // Before every figure is on file, the missing ones are carried back: an estimate.
+  let estimated = date < complete;
   for (const p of params) {
     if (p.values[0].from > date) continue; // not yet in force (a fixed charge that starts later)
     const r = valueAt(p, date, id);

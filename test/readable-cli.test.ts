@@ -13,6 +13,8 @@ const BIN = fileURLToPath(new URL('../bin/cs-pay.js', import.meta.url));
 export function csPay(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
+    // A matrix of every city is a few megabytes of JSON.
+    maxBuffer: 64 * 1024 * 1024,
     env: { PATH: process.env.PATH ?? '', CS_PAY_TODAY: '2026-12-01', LANG: 'C.UTF-8', NO_COLOR: '1', ...env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -38,9 +38,10 @@ describe('acceptance checks', () => {
     expect(a.net).toBe(a.gross - a.insurance - a.incomeTax);
     expect(a.incomeTax).toBe(r.months.reduce((s, m) => s + m.tax, 0) + a.bonusTax);
     expect(a.employerCost).toBe(a.gross + 12 * r.insurance.employer.total);
-    expect(r.insurance.employee.total).toBe(
-      r.insurance.employee.pension + r.insurance.employee.medical + r.insurance.employee.unemployment + r.insurance.employee.housingFund,
-    );
+    // Every line of each side (long-term care too, where the city levies it) adds up to its total.
+    const parts = (side: Record<string, number | undefined>) => Object.entries(side).filter(([k]) => k !== 'total').reduce((s, [, v]) => s + (v ?? 0), 0);
+    expect(r.insurance.employee.total).toBe(parts({ ...r.insurance.employee }));
+    expect(r.insurance.employer.total).toBe(parts({ ...r.insurance.employer }));
     expect(r.rules.some((p) => p.id === `cities.${city}.socialBase`)).toBe(true);
   });
 

@@ -17,7 +17,7 @@ export async function listCommand(kind: Kind, o: RawOptions, io: Io): Promise<nu
   const value = listJson(kind, data.model, kind === 'cities' ? { law: data.law, date } : undefined);
   const items = value[kind];
   if (kind === 'cities') {
-    await writeResult(io, o, format, value, () => citiesReport(items, lang, date), () => citiesCsv(items, lang));
+    await writeResult(io, o, format, value, () => citiesReport(items, lang, date), () => citiesCsv(items));
     return 0;
   }
   const head = (['list:id', 'list:en', 'list:zh', 'list:more'] as const).map((k) => msg(k, lang));
@@ -64,7 +64,7 @@ function citiesReport(items: ListItem[], lang: Lang, date: string): Report {
   };
 }
 
-function citiesCsv(items: ListItem[], lang: Lang): string[][] {
-  const head = ['id', 'en', 'zh', 'province', 'provinceZh', 'rentTier', 'coveredFrom', 'coveredUntil', msg('list:flags', lang)];
+function citiesCsv(items: ListItem[]): string[][] {
+  const head = ['id', 'en', 'zh', 'province', 'provinceZh', 'rentTier', 'coveredFrom', 'coveredUntil', 'flags'];
   return [head, ...items.map((c) => [c.id, c.en, c.zh, c.province ?? '', c.provinceZh ?? '', c.rentTier ?? '', c.coveredFrom ?? '', c.coveredUntil ?? '', (c.flags ?? []).join(' ')])];
 }
