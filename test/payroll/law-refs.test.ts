@@ -190,8 +190,8 @@ describe('the checks catch a broken copy', () => {
 
   test('a period that ends mid-2026 with nothing after it, and a missing year', () => {
     const broken = cloneLaw(law);
-    // Drop Beijing's 2026-07 limits: July to December fall past 2026-06-30.
-    broken.cities.beijing.socialBase.values.pop();
+    // Drop Beijing's limits from 2026-07 on: July to December fall past 2026-06-30.
+    broken.cities.beijing.socialBase.values = broken.cities.beijing.socialBase.values.filter((v) => v.from < '2026-07-01');
     // Start Wuhan's minimum wage in March 2026: January and February have none.
     broken.cities.wuhan.minimumWage.values = [{ ...broken.cities.wuhan.minimumWage.values[1], from: '2026-03-01' }];
     const problems = gapsIn2026(broken);
