@@ -5,7 +5,8 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare, net } from '../src/index.js';
-import { builtinCityIds } from './support.js';
+import { parse } from 'yaml';
+import { builtinCityIds, readData } from './support.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TODAY = '2026-11-23';
@@ -63,6 +64,17 @@ describe('cs-pay mcp', () => {
     const missing = await call('net', { city: 'hangzhou' });
     expect([missing.isError, text(missing)]).toEqual([true, 'net needs the monthly gross (--gross). Example: cs-pay net --gross 12000 --city hangzhou']);
     expect((await call('gross', { net: 9000, city: 'beijing' })).isError).toBeFalsy();
+  });
+
+  it('takes a cities file as an object, never as a path', async () => {
+    const cities = parse(readData('../test/fixtures/testville-cities.yaml'));
+    const r = await call('net', { gross: 9000, city: 'testville', cities, date: '2026-03-01' });
+    expect(r.isError).toBeFalsy();
+    // 9,000 × (8% + 2% + 0.5% + 0.1%) + 450 housing fund = 1,404 (test/cities-file.test.ts).
+    expect((r.structuredContent as { insurance: { employee: { total: number } } }).insurance.employee.total).toBe(1404);
+    const path = await call('net', { gross: 9000, city: 'testville', cities: 'test/fixtures/testville-cities.yaml' });
+    expect(path.isError).toBe(true);
+    expect(text(path)).toMatch(/cities/);
   });
 
   it('answers in Chinese when asked, and every tool answers', async () => {

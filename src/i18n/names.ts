@@ -44,7 +44,12 @@ export function formatValue(value: unknown, unit = '', lang: Lang = 'en'): strin
   }
   if (value !== null && typeof value === 'object') {
     return Object.entries(value)
-      .map(([k, v]) => `${has(`key:${k}`) ? msg(`key:${k}` as MessageKey, lang) : k} ${formatValue(v, '', lang)}`)
+      // A group inside a value (a medical tier) stays together in parentheses.
+      .map(([k, v]) => {
+        const text = formatValue(v, '', lang);
+        const grouped = v !== null && typeof v === 'object' && !Array.isArray(v) ? `(${text})` : text;
+        return `${has(`key:${k}`) ? msg(`key:${k}` as MessageKey, lang) : k} ${grouped}`;
+      })
       .join(' · ');
   }
   return String(value);
