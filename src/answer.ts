@@ -13,20 +13,36 @@ export type Command = 'estimate' | 'net' | 'gross';
 
 /** The option keys each command takes, as camelCase names. */
 export const OPTION_KEYS: Record<Command, readonly string[]> = {
-  estimate: [...new Set([...PAY_KEYS, ...PAYROLL_KEYS, 'extra', 'unpaidDays'])],
-  net: [...new Set(['gross', ...PAYROLL_KEYS, 'extra', 'unpaidDays'])],
-  gross: [...new Set(['net', ...PAYROLL_KEYS, 'extra', 'unpaidDays'])],
+  estimate: [...new Set([...PAY_KEYS, ...PAYROLL_KEYS, 'extra', 'unpaidDays', 'cities'])],
+  net: [...new Set(['gross', ...PAYROLL_KEYS, 'extra', 'unpaidDays', 'cities'])],
+  gross: [...new Set(['net', ...PAYROLL_KEYS, 'extra', 'unpaidDays', 'cities'])],
 };
 
 export interface Data {
   model: Model;
   law: Law;
+  /**
+   * The data with a `cities` option laid over it (a path or an object, as the face
+   * allows). Faces that take the option set it; without it the option is refused.
+   */
+  withCities?: (value: unknown) => Data;
+}
+
+/** The data a request runs on: `cities` (a cities file) laid over the face's data. */
+export function dataFor(o: RawOptions, data: Data): Data {
+  if (o.cities === undefined || o.cities === null) return data;
+  if (!data.withCities) throw new UsageError(m('e:cities-path'), m('hint:cities-path'));
+  return data.withCities(o.cities);
 }
 
 /** `where` names the source in errors ("this batch line"); keys are checked unless the caller did. */
 export function answer(command: Command, o: RawOptions, data: Data, today: string, lang: Lang, where?: string): Result {
   if (where) checkKeys(o, OPTION_KEYS[command], where);
-  const { model, law } = data;
+  const { model, law } = dataFor(o, data);
+  if (o.cities !== undefined) {
+    const { cities: _file, ...rest } = o;
+    o = rest;
+  }
   const req = readRequest(o, command, model, today);
   if (command === 'estimate') return estimate(req, model, law, lang);
   if (req.months.every((m) => m.payroll.city === undefined && m.payroll.insurance === undefined)) {

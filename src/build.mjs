@@ -33,6 +33,27 @@ try {
 }
 writeFileSync(join(dist, 'builtin-data.json'), JSON.stringify(data));
 
+// 1b. The built-in city ids, for the library's types: written from data/cities.yaml, so
+// adding a city stays a change to data/ alone (the file is kept in git for type checks).
+const idsFile = join(root, 'src/model/city-ids.ts');
+const ids = Object.keys(data.law.cities);
+const idsText = [
+  '/** The built-in cities (no zod here: the payroll code imports this at start-up). Written by src/build.mjs from data/; do not edit. */',
+  'export const CITY_IDS = [',
+  ...ids.map((id) => `  '${id}',`),
+  '] as const;',
+  'export type CityId = (typeof CITY_IDS)[number];',
+  '',
+].join('\n');
+let idsBefore = '';
+try {
+  idsBefore = readFileSync(idsFile, 'utf8');
+} catch { /* first build */ }
+if (idsBefore !== idsText) {
+  writeFileSync(idsFile, idsText);
+  console.error(`build: src/model/city-ids.ts now lists ${ids.length} cities from data/.`);
+}
+
 // 2. Bundle the CLI; the dev data module is swapped for the validated JSON.
 const builtinData = {
   name: 'builtin-data',

@@ -4,13 +4,15 @@
  * returns the very object that `--json` prints. Synchronous, on the built-in
  * data; bad input throws a CsPayError with the CLI's `code` and `exitCode`.
  */
-import { answer, type Command, type Data } from './answer.js';
+import { answer, type Command, type Data, dataFor } from './answer.js';
 import { todayIn } from './cli/io.js';
 import { checkKeys, PAYROLL_KEYS, type RawOptions } from './cli/request.js';
 import { parseChoice, parseDate } from './cli/values.js';
 import { compareOffers, type Comparison } from './compare/compare.js';
 import { priceOffer, readOfferValue } from './compare/price.js';
-import { CsPayError, UsageError } from './errors.js';
+import { readFileSync } from 'node:fs';
+import { CsPayError, m, ModelError, UsageError } from './errors.js';
+import { checkCitiesObject, parseCitiesText, withCities } from './model/cities-file.js';
 import { listJson, type ListJson } from './lists.js';
 import builtin from './model/builtin-dev.js';
 import { loadModel } from './model/load-data.js';
@@ -46,7 +48,7 @@ export function gross(options: GrossOptions, settings?: Settings): Result {
 /** Two offers side by side: `{ a, b }` are offer objects or inline specs; other keys apply to both. */
 export function compare(options: CompareOptions, settings?: Settings): CompareResult {
   const { a, b, lang: rawLang, ...shared } = objectOf(options, 'compare') as RawOptions & CompareOptions;
-  checkKeys(shared, [...PAYROLL_KEYS.filter((k) => k !== 'city')], 'the compare options');
+  checkKeys(shared, [...PAYROLL_KEYS.filter((k) => k !== 'city'), 'cities'], 'the compare options');
   if (a === undefined || b === undefined) {
     throw new UsageError('compare needs two offers, a and b.', 'Example: compare({ a: "city=hangzhou,level=senior", b: { city: "chengdu", level: "lead" } })');
   }
@@ -58,9 +60,10 @@ export function compare(options: CompareOptions, settings?: Settings): CompareRe
   return plain(result);
 }
 
-/** The cities cs-pay knows: ids, English and Chinese names, aliases. */
+/** The cities cs-pay knows: ids, names, aliases, province, rent tier, the period their figures cover and their flags today. */
 export function cities(settings?: Settings): ListJson<'cities'> {
-  return plain(listJson('cities', dataOf(settings).model));
+  const data = dataOf(settings);
+  return plain(listJson('cities', data.model, { law: data.law, date: todayOf(settings) }));
 }
 
 /** The levels of the compensation model, and the platforms that pay each. */
@@ -76,9 +79,10 @@ export function platforms(settings?: Settings): ListJson<'platforms'> {
 /** Every law figure in force for a city on a date: value, period, document, confidence. */
 export function rules(options: RulesOptions, settings?: Settings): RulesJson {
   const { lang, ...o } = objectOf(options, 'rules');
-  checkKeys(o, ['city', 'date'], 'the rules options');
+  checkKeys(o, ['city', 'date', 'cities'], 'the rules options');
   readLang(lang);
-  return plain(listRules(o, dataOf(settings), todayOf(settings)));
+  const { cities: file, ...rest } = o;
+  return plain(listRules(rest, dataFor({ cities: file }, dataOf(settings)), todayOf(settings)));
 }
 
 function compute(command: Command, options: object, settings: Settings | undefined): Result {
@@ -103,10 +107,46 @@ let lastModel: { text: string; data: Data } | undefined;
 
 function dataOf(settings: Settings | undefined): Data {
   const text = settings?.model;
-  if (text === undefined) return builtin;
+  if (text === undefined) return withCitiesOption(builtin);
   if (typeof text !== 'string') throw new UsageError('settings.model is the text of a model file (YAML); read the file and pass its contents.');
-  if (lastModel?.text !== text) lastModel = { text, data: { model: loadModel(text, 'model', builtin.model.cities), law: builtin.law } };
+  if (lastModel?.text !== text) {
+    lastModel = { text, data: withCitiesOption({ model: loadModel(text, 'model', builtin.model.cities), law: builtin.law }) };
+  }
   return lastModel.data;
+}
+
+const canTakeCities = new WeakMap<Data, Data>();
+// The last cities option read: a caller passing the same path or object each time has it read once.
+let lastCities: { key: unknown; base: Data; data: Data } | undefined;
+
+/** The library's `cities` option: a path to a cities file, or the parsed object (CONTRACT "Cities"). */
+function withCitiesOption(data: Data): Data {
+  let able = canTakeCities.get(data);
+  if (!able) {
+    able = { ...data, withCities: (value: unknown) => readCities(data, value) };
+    canTakeCities.set(data, able);
+  }
+  return able;
+}
+
+function readCities(base: Data, value: unknown): Data {
+  if (lastCities !== undefined && lastCities.key === value && lastCities.base === base) return lastCities.data;
+  let data: Data;
+  if (typeof value === 'string') {
+    let text: string;
+    try {
+      text = readFileSync(value, 'utf8');
+    } catch (e) {
+      throw new ModelError(`Cannot read cities file '${value.slice(0, 40)}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`, 'Give the path of a YAML cities file, or the parsed object.');
+    }
+    data = withCities(base, parseCitiesText(text, value), value);
+  } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    data = withCities(base, checkCitiesObject(value), 'cities');
+  } else {
+    throw new UsageError(m('e:cities-object', { kind: Array.isArray(value) ? 'a list' : typeof value }), m('hint:cities-object'));
+  }
+  lastCities = { key: value, base, data };
+  return data;
 }
 
 /**

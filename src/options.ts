@@ -18,7 +18,7 @@ export interface MonthPayrollOptions {
   housingFundRate?: Num;
   /** Shanghai's supplementary housing fund, percent 1–5. */
   supplementaryFundRate?: Num;
-  /** Shenzhen medical-insurance tier, 1 or 2. */
+  /** The medical-insurance tier the employer chose, where the city has several (Shenzhen, Dongguan, Foshan): 1 (default), 2 or 3. */
   medicalTier?: Num;
   /** Employee insurance and housing fund, yuan a month: replaces the city computation. */
   insurance?: Num;
@@ -79,8 +79,13 @@ export type Changes = Record<number | string, MonthChange> | string | (string | 
 
 /** Payroll options: insurance, housing fund, deductions, the year. */
 export interface PayrollOptions extends MonthPayrollOptions {
-  /** beijing shanghai guangzhou shenzhen hangzhou chengdu wuhan xian nanjing suzhou, or 杭州, xi'an … */
+  /** A built-in city (`cities()` lists them; Chinese names and aliases work too), or one that `cities` adds. */
   city?: string;
+  /**
+   * More cities, or other figures for a built-in city: the path of a YAML file shaped like
+   * data/law/cities.yaml, or that file already parsed into an object.
+   */
+  cities?: string | Record<string, unknown>;
   /** Year-end bonus, yuan. */
   bonus?: Num;
   bonusTax?: 'auto' | 'separate' | 'merged';
@@ -166,6 +171,8 @@ export interface CompareOptions extends Omit<PayrollOptions, 'city'> {
 
 export interface RulesOptions {
   city: string;
+  /** A cities file (path or object) whose cities `city` may name. */
+  cities?: string | Record<string, unknown>;
   /** YYYY-MM-DD (default today). */
   date?: string;
   lang?: Lang;

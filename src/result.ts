@@ -33,7 +33,7 @@ export interface Warning {
   figures?: string[];
 }
 
-/** A fact about the answer that is not a warning (the model's own notes, an unknown employer cost, a prorated bonus). */
+/** A fact about the answer that is not a warning (the model's own notes, an unknown employer cost, a prorated bonus, a city class assumed, a city from a file). */
 export interface Note {
   code: string;
   message: string;
@@ -102,18 +102,18 @@ export function estimate(req: Request, model: Model, law: Law, lang: Lang): Resu
         ? [{ code: 'bonus-prorated', message: say({ key: 'n:bonus-prorated', params: { full: formatMoney(y(bonusPay.yearEndBonus)), months: worked, bonus: formatMoney(y(bonus)) } }, lang) }]
         : []),
     ],
-  });
+  }, law);
 }
 
 export function net(req: Request, gross: Fen, lang: Lang, law: Law): Result {
   const payroll = computePayroll(payrollInput(req, knownGross(req, gross), req.year.bonus ?? 0), law);
-  return assemble(lang, 'net', req, payroll, wageLines(payroll, lang), { input: { gross: y(gross), ...echoPayroll(req) }, ...grossOf(payroll, req) });
+  return assemble(lang, 'net', req, payroll, wageLines(payroll, lang), { input: { gross: y(gross), ...echoPayroll(req) }, ...grossOf(payroll, req) }, law);
 }
 
 export function grossFor(req: Request, target: Fen, lang: Lang, law: Law): Result {
   const build = (wages: Fen) => payrollInput(req, knownGross(req, wages), req.year.bonus ?? 0);
   const { wages, result, exact } = solveGross(target, build(0), law, build);
-  const out = assemble(lang, 'gross', req, result, wageLines(result, lang), { input: { net: y(target), ...echoPayroll(req) }, ...grossOf(result, req) });
+  const out = assemble(lang, 'gross', req, result, wageLines(result, lang), { input: { net: y(target), ...echoPayroll(req) }, ...grossOf(result, req) }, law);
   out.input.gross = y(wages);
   if (!exact && !out.warnings.some((w) => w.code === 'unreachable-net')) {
     const text = { key: 'w:unreachable-nearest' as const, params: { target: y(target).toFixed(2), nearest: out.takeHome.average.toFixed(2) } };
@@ -250,6 +250,7 @@ function assemble(
   payroll: PayrollResult,
   lineSets: Line[][],
   parts: Pick<Result, 'input' | 'gross'> & Partial<Pick<Result, 'yearEnd' | 'warnings' | 'notes'>>,
+  law: Law,
 ): Result {
   const json = payrollToJson(payroll);
   const focus = focusMonth(req);
@@ -273,6 +274,17 @@ function assemble(
       ...(parts.notes ?? []),
       // Without a city the employer's side is not computed: say so rather than show the gross as its cost.
       ...(payroll.annual.employerCost === null ? [{ code: 'employer-cost-unknown', message: say({ key: 'n:employer-cost-unknown' }, lang) }] : []),
+      ...fileNotes(payroll, law, lang),
     ],
   };
+}
+
+/** A note for each city whose figures came from a cities file (CONTRACT "Cities": code city-from-file). */
+function fileNotes(payroll: PayrollResult, law: Law, lang: Lang): Note[] {
+  if (!law.fromFile) return [];
+  const ids = [...new Set(payroll.rules.filter((r) => r.source === 'file').map((r) => r.id.split('.')[1]))];
+  return ids.map((id) => {
+    const city = law.cities[id];
+    return { code: 'city-from-file', message: msg('n:city-from-file', lang, { city: lang === 'zh' ? city.nameZh : city.name, file: law.fromFile![id] }) };
+  });
 }

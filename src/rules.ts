@@ -24,6 +24,8 @@ export interface RuleRow {
   note: string | null;
   /** Past its stated period with nothing newer on file. */
   stale: boolean;
+  /** A figure of a city read from a cities file. */
+  source?: 'file';
 }
 
 type CityId = keyof Law['cities'];
@@ -56,10 +58,11 @@ export function listRules(o: RawOptions, { model, law }: Data, today: string): R
       rows.push({
         id: r.id, label: r.label, value: r.value, unit: r.unit, from: r.from, until: r.until ?? null,
         ref: r.ref, url: r.url ?? null, confidence: r.confidence, note: r.note ?? null, stale: r.stale,
+        ...(r.source ? { source: r.source } : {}),
       });
     }
   };
-  const { name: _n, nameZh: _z, rentTier: _t, rounding, ...cityParams } = law.cities[city];
+  const { name: _n, nameZh: _z, aliases: _a, province: _p, provinceZh: _pz, rentTier: _t, rounding, ...cityParams } = law.cities[city];
   collect(`cities.${city}.`, cityParams);
   collect('tax.', law.tax);
   return { schemaVersion: 1, command: 'rules', city, asOf: date, rounding, rules: rows };

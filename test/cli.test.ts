@@ -1,6 +1,7 @@
 /** The CLI in-process through run(argv, io): exit codes, stderr text, JSON shape, colour. */
 import { describe, expect, it } from 'vitest';
 import { cli, json } from './cli-support.js';
+import { builtinCityIds } from './support.js';
 
 const ESC = /\x1b\[/;
 const DATE = ['--date', '2026-11-23'];
@@ -94,9 +95,10 @@ describe('bad input: exit 2 (or 3), one sentence and a hint on stderr, no stack 
 });
 
 describe('lists and help', () => {
-  it('cities lists the ten with Chinese names', async () => {
+  it('cities lists every city of the data, in its order, with Chinese names', async () => {
     const j = await json(['cities']);
-    expect(j.cities.map((c: { id: string }) => c.id)).toEqual(['beijing', 'shanghai', 'guangzhou', 'shenzhen', 'hangzhou', 'chengdu', 'wuhan', 'xian', 'nanjing', 'suzhou']);
+    expect(j.cities.map((c: { id: string }) => c.id)).toEqual(builtinCityIds());
+    for (const c of j.cities) expect(c.zh).toMatch(/^[\u4e00-\u9fff]+$/);
     expect(j.cities.find((c: { id: string }) => c.id === 'xian').aliases).toContain("xi'an");
   });
   it("accepts xi'an", async () => {

@@ -5,6 +5,8 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare, net } from '../src/index.js';
+import { parse } from 'yaml';
+import { builtinCityIds, readData } from './support.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TODAY = '2026-11-23';
@@ -55,7 +57,7 @@ describe('cs-pay mcp', () => {
   it('a bad city is a tool error with the CLI message, and the server goes on', async () => {
     const r = await call('net', { gross: 12000, city: 'shangai' });
     expect(r.isError).toBe(true);
-    expect(text(r)).toBe("Unknown city 'shangai'. Did you mean shanghai? Valid cities: beijing, shanghai, guangzhou, shenzhen, hangzhou, chengdu, wuhan, xian, nanjing, suzhou (see `cs-pay cities`).");
+    expect(text(r)).toBe(`Unknown city 'shangai'. Did you mean shanghai? Valid cities: ${builtinCityIds().join(', ')} (see \`cs-pay cities\`).`);
     const unknown = await call('net', { gross: 12000, city: 'hangzhou', citi: 'x' });
     expect(unknown.isError).toBe(true);
     expect(text(unknown)).toMatch(/^Unknown option 'citi' in the net options\. Did you mean city\?/);
@@ -64,13 +66,24 @@ describe('cs-pay mcp', () => {
     expect((await call('gross', { net: 9000, city: 'beijing' })).isError).toBeFalsy();
   });
 
+  it('takes a cities file as an object, never as a path', async () => {
+    const cities = parse(readData('../test/fixtures/testville-cities.yaml'));
+    const r = await call('net', { gross: 9000, city: 'testville', cities, date: '2026-03-01' });
+    expect(r.isError).toBeFalsy();
+    // 9,000 × (8% + 2% + 0.5% + 0.1%) + 450 housing fund = 1,404 (test/cities-file.test.ts).
+    expect((r.structuredContent as { insurance: { employee: { total: number } } }).insurance.employee.total).toBe(1404);
+    const path = await call('net', { gross: 9000, city: 'testville', cities: 'test/fixtures/testville-cities.yaml' });
+    expect(path.isError).toBe(true);
+    expect(text(path)).toMatch(/cities/);
+  });
+
   it('answers in Chinese when asked, and every tool answers', async () => {
     const zh = await call('estimate', { city: '杭州', level: 'senior', lang: 'zh' });
     expect(text(zh)).toMatch(/^月度税前 [\d,.]+ 元。月均到手/);
     const c = await call('compare', { a: 'city=hangzhou,level=senior', b: { city: 'chengdu', gross: 9000, name: 'Chengdu' } });
     expect(c.structuredContent).toStrictEqual(compare({ a: 'city=hangzhou,level=senior', b: { city: 'chengdu', gross: 9000, name: 'Chengdu' } }, { date: TODAY }));
     expect(text(c)).toMatch(/B \(Chengdu\): take-home/);
-    expect(((await call('cities', {})).structuredContent as { cities: unknown[] }).cities).toHaveLength(10);
+    expect(((await call('cities', {})).structuredContent as { cities: unknown[] }).cities).toHaveLength(builtinCityIds().length);
     const rules = await call('rules', { city: 'shanghai', lang: 'zh' });
     expect(text(rules)).toMatch(/^shanghai 在 2026-11-23 生效的参数共 \d+ 项/);
   });

@@ -48,7 +48,7 @@ describe('model file errors', () => {
   });
 
   it('an unknown city in a class, with the valid cities', () => {
-    const text = good.replace('cities: [wuhan, xian]\n        source: "derived: 0.81 / 1.21', 'cities: [wuhan, xain]\n        source: "derived: 0.81 / 1.21');
+    const text = good.replace('cities: [wuhan, xian]\n        others: true\n        source: "derived: 0.81 / 1.21', 'cities: [wuhan, xain]\n        others: true\n        source: "derived: 0.81 / 1.21');
     expect(errorOf(text).message).toMatch(/platforms\.alibaba\.cityClasses\.tier-2\.cities\[1\]: unknown city 'xain'; cities: beijing/);
   });
 

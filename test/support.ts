@@ -12,3 +12,8 @@ export function loadBuiltinModel() {
 
 /** Labor Law Art. 44 and 劳社部发〔2008〕3号, restated here so pay tests do not depend on law files. */
 export const OVERTIME: OvertimeRules = { hoursPerMonth: 174, weekday: 1.5, restDay: 2, holiday: 3, monthlyCap: 36, source: 'test' };
+
+/** The built-in city ids, in data order: tests that go over every city read them from the data. */
+export function builtinCityIds(): string[] {
+  return Object.keys(loadCities(readData('cities.yaml'), 'data/cities.yaml'));
+}

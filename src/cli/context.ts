@@ -1,19 +1,27 @@
 /**
  * The data a command runs on: the built-in model and law (embedded at build
- * time), or a `--model` file validated on the spot.
+ * time), a `--model` file validated on the spot, and a `--cities` file laid over
+ * the law. YAML and zod load only when a file is given.
  */
+import type { Data } from '../answer.js';
 import builtin from '../model/builtin-dev.js';
-import type { Law } from '../model/law-schema.js';
-import type { Model } from '../model/model.js';
 import type { Io } from './io.js';
 
-export interface Data {
-  model: Model;
-  law: Law;
+export type { Data } from '../answer.js';
+
+export async function loadData(io: Io, modelFile?: string, citiesFile?: string): Promise<Data> {
+  let data: Data = builtin;
+  if (modelFile !== undefined) {
+    const { readModelFile } = await import('./read-file.js');
+    data = { model: readModelFile(io, modelFile, builtin.model.cities), law: builtin.law };
+  }
+  if (citiesFile !== undefined) data = (await citiesOn(io, data)).withCities!(citiesFile);
+  return data;
 }
 
-export async function loadData(io: Io, modelFile?: string): Promise<Data> {
-  if (modelFile === undefined) return builtin;
-  const { readModelFile } = await import('./read-file.js');
-  return { model: readModelFile(io, modelFile, builtin.model.cities), law: builtin.law };
+/** The data able to take `cities` per request (batch lines, offer files): the reader loads once, here. */
+export async function citiesOn(io: Io, data: Data): Promise<Data> {
+  if (data.withCities) return data;
+  const { citiesReader } = await import('./cities-file.js');
+  return { ...data, withCities: citiesReader(io, data) };
 }

@@ -34,7 +34,7 @@ export const PAY_FLAGS = [
 ];
 
 export const PAYROLL_FLAGS = [
-  '--social-base <yuan>', '--housing-fund-rate <percent>', '--supplementary-fund-rate <percent>', '--medical-tier <1|2>',
+  '--social-base <yuan>', '--housing-fund-rate <percent>', '--supplementary-fund-rate <percent>', '--medical-tier <n>',
   '--insurance <yuan>', '--deduction <yuan>', '--children <n>', '--infants <n>', '--elderly <only-child|shared>', '--rent', '--mortgage',
   '--child-share <100|50>', '--elderly-share <yuan>', '--mortgage-share <100|50>', '--serious-illness <yuan>',
   '--bonus <yuan>', '--bonus-tax <auto|separate|merged>', '--bonus-month <1-12>', '--continuing-education <degree|certificate>',
@@ -85,7 +85,7 @@ function addFlags(cmd: Command, flags: string[], { repeat = [] as string[], keys
   return cmd;
 }
 
-const addPayroll = (cmd: Command) => addFlags(cmd, [...PAYROLL_FLAGS, ...CHANGE_FLAGS], { repeat: ['--from', '--in', '--job'] });
+const addPayroll = (cmd: Command) => addFlags(cmd, [...PAYROLL_FLAGS, ...CHANGE_FLAGS, '--cities <file.yaml>'], { repeat: ['--from', '--in', '--job'] });
 
 function addOutput(cmd: Command, setLang: (lang: string) => void, { model = true, csv = true } = {}): Command {
   addFlags(cmd, ['--json', '--format <format>', '--lang <lang>', '--no-color', '--ascii', ...(csv ? ['--bom'] : []), ...(model ? ['--model <file>'] : [])]);
@@ -203,14 +203,14 @@ export function buildProgram(io: Io, actions: Actions, version: string, startLan
     .action((file: string | undefined, o: RawOptions) => actions.batch(file, o));
 
   const listExamples = {
-    cities: ['cs-pay cities', 'cs-pay cities --lang zh', 'cs-pay cities --json'],
+    cities: ['cs-pay cities', 'cs-pay cities --lang zh', 'cs-pay cities --json', 'cs-pay cities --cities my-cities.yaml --format csv'],
     levels: ['cs-pay levels', 'cs-pay levels --format csv'],
     platforms: ['cs-pay platforms', 'cs-pay platforms --json'],
   };
   for (const kind of ['cities', 'levels', 'platforms'] as const) {
-    addOutput(program.command(kind).description(en(`cmd:${kind}`)), setLang)
-      .addHelpText('before', examples(listExamples[kind]))
-      .action((o: RawOptions) => actions.list(kind, o));
+    const cmd = program.command(kind).description(en(`cmd:${kind}`));
+    if (kind === 'cities') addFlags(cmd, ['--date <YYYY-MM-DD>', '--cities <file.yaml>'], { keys: { '--date': 'opt:--cities-date' } });
+    addOutput(cmd, setLang).addHelpText('before', examples(listExamples[kind])).action((o: RawOptions) => actions.list(kind, o));
   }
   if (actions.components) {
     const run = actions.components;
@@ -220,9 +220,10 @@ export function buildProgram(io: Io, actions: Actions, version: string, startLan
       .action((o: RawOptions) => run(o));
   }
 
-  const rules = program.command('rules').description(en('cmd:rules')).addOption(option('--city <city>')).addOption(option('--date <YYYY-MM-DD>', 'opt:--rules-date'));
+  const rules = program.command('rules').description(en('cmd:rules')).addOption(option('--city <city>')).addOption(option('--date <YYYY-MM-DD>', 'opt:--rules-date'))
+    .addOption(option('--cities <file.yaml>'));
   addOutput(rules, setLang, { model: false })
-    .addHelpText('before', examples(['cs-pay rules --city shanghai', 'cs-pay rules --city shenzhen --date 2026-09-01 --json']))
+    .addHelpText('before', examples(['cs-pay rules --city shanghai', 'cs-pay rules --city shenzhen --date 2026-09-01 --json', 'cs-pay rules --city hangzhou --format yaml > my-cities.yaml']))
     .action((o: RawOptions) => actions.rules(o));
 
   program.command('mcp').description(en('cmd:mcp'))

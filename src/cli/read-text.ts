@@ -9,7 +9,7 @@ import type { Io } from './io.js';
 
 /** Model and offer files that cannot be read as such are invalid files (exit 3); anything else is bad input (exit 2). */
 const refuse = (what: string, message: string, hint: string) =>
-  what === 'model file' || what === 'offer file' ? new ModelError(message, hint) : new UsageError(message, hint);
+  what === 'model file' || what === 'offer file' || what === 'cities file' ? new ModelError(message, hint) : new UsageError(message, hint);
 
 /**
  * Refuse what is not a regular file before opening it: a FIFO with no writer blocks

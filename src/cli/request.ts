@@ -60,7 +60,7 @@ export interface MonthPayroll {
   socialBase?: Fen;
   housingFundRate?: number;
   supplementaryFundRate?: number;
-  medicalTier?: 1 | 2;
+  medicalTier?: number;
   insurance?: Fen;
   deduction?: Fen;
   children?: number;
@@ -200,7 +200,7 @@ export function readMonthPayroll(o: RawOptions, model: Model): MonthPayroll {
     socialBase: opt('socialBase', (f, r) => parseYuan(f, r, { allowZero: false })),
     housingFundRate: opt('housingFundRate', (f, r) => parseShare(f, r, { max: 1 })),
     supplementaryFundRate: opt('supplementaryFundRate', (f, r) => parsePercent(f, r, 5)),
-    medicalTier: opt('medicalTier', (f, r) => Number(parseChoice(f, r, ['1', '2'] as const)) as 1 | 2),
+    medicalTier: opt('medicalTier', (f, r) => Number(parseChoice(f, r, ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const))),
     insurance: opt('insurance', parseYuan),
     deduction: opt('deduction', parseYuan),
     children: opt('children', (f, r) => parseCount(f, r, 20, 'why:children')),

@@ -6,12 +6,6 @@ export function closest(input: string, candidates: readonly string[]): string | 
   if (input.length > MAX_SUGGEST_CHARS) return undefined;
   const word = input.toLowerCase();
   if (word.length === 0) return undefined;
-  // A word cut short (probation for probation-months): the shortest key it begins.
-  const plain = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '');
-  if (word.length >= 4) {
-    const started = candidates.filter((c) => plain(c).startsWith(plain(word)) && plain(c) !== plain(word));
-    if (started.length > 0) return started.reduce((a, b) => (plain(b).length < plain(a).length ? b : a));
-  }
   let best: string[] = [];
   let bestDistance = Infinity;
   for (const c of candidates) {
@@ -21,7 +15,7 @@ export function closest(input: string, candidates: readonly string[]): string | 
     else if (d === bestDistance) best.push(c);
   }
   const allowed = Math.max(1, Math.floor(word.length / 3));
-  if (bestDistance > allowed) return undefined;
+  if (bestDistance > allowed) return cutShort(word, candidates);
   // In a short word one edit is half of it: only a candidate that starts the same is a likely typo (zn → zh, not en).
   if (word.length <= 3 && bestDistance > 0) best = best.filter((c) => c[0].toLowerCase() === word[0]);
   // A tie is a guess: keep the one sharing the longest start, or none.
@@ -45,4 +39,12 @@ export function distance(a: string, b: string): number {
     }
   }
   return d[a.length][b.length];
+}
+
+/** A word cut short (probation for probation-months): the shortest key it begins. */
+function cutShort(word: string, candidates: readonly string[]): string | undefined {
+  if (word.length < 4) return undefined;
+  const plain = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '');
+  const started = candidates.filter((c) => plain(c).startsWith(plain(word)) && plain(c) !== plain(word));
+  return started.length > 0 ? started.reduce((a, b) => (plain(b).length < plain(a).length ? b : a)) : undefined;
 }

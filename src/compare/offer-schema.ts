@@ -7,6 +7,8 @@ const Percent = z.number().min(0).max(100);
 
 export const OfferSchema = z.strictObject({
   name: z.string().min(1).optional(),
+  /** A cities file for this offer (a path, relative to the offer file). */
+  cities: z.string().min(1).optional(),
   // the job: either a model estimate (city, level, platform, pay options) or a known gross
   city: Value,
   level: Value.optional(),

@@ -13,7 +13,7 @@ import type { OfferResult } from './compare.js';
 import { fromOptions, isOfferFile, type Offer, parseInlineOffer, TERM_KEYS } from './offer.js';
 
 /** The keys an offer takes (an inline spec, or an offer given as an object). */
-export const INLINE_KEYS = [...new Set(['gross', ...PAY_KEYS, ...PAYROLL_KEYS, ...MONTH_KEYS, ...TERM_KEYS])];
+export const INLINE_KEYS = [...new Set(['gross', ...PAY_KEYS, ...PAYROLL_KEYS, ...MONTH_KEYS, ...TERM_KEYS, 'cities'])];
 
 /** An offer given in memory: an inline spec string or an object with the offer-file keys. Files are the CLI's to read. */
 export function readOfferValue(value: unknown, fallback: string): Offer {

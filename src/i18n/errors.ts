@@ -146,8 +146,8 @@ export const ERRORS = {
     zh: '换工作应在 --start-month 之后;第一个雇主由其他选项描述。',
   },
   // payroll checks a flag can reach
-  'e:medical-tier': { en: '{city} has one medical-insurance tier; --medical-tier 2 is for Shenzhen.', zh: '{city}只有一档医保;--medical-tier 2 仅适用于深圳。' },
-  'hint:medical-tier': { en: 'Leave out --medical-tier.', zh: '请去掉 --medical-tier。' },
+  'e:medical-tier': { en: '{city} has no medical-insurance tier {tier}; its tiers are {tiers}.', zh: '{city}没有第 {tier} 档医保;可选档次:{tiers}。' },
+  'hint:medical-tier': { en: 'Pick one of the tiers {tiers}, or leave out --medical-tier.', zh: '请选择档次 {tiers} 之一,或去掉 --medical-tier。' },
   'e:fund-rate': { en: "A housing-fund rate of {rate} is outside {city}'s range of {low} to {high}.", zh: '公积金缴存比例 {rate} 超出{city}的范围 {low} 到 {high}。' },
   'e:supplementary-rate': {
     en: "A supplementary housing-fund rate of {rate} is outside {city}'s range of {low} to {high}.",
@@ -255,6 +255,20 @@ export const ERRORS = {
   'hint:fix-model': { en: 'Fix the file, then check it with `cs-pay model validate <file>`.', zh: '请修改文件,然后用 `cs-pay model validate <file>` 检查。' },
   // completion
   'e:completion-shell': { en: "cs-pay completion takes bash, zsh or fish; got '{raw}'.", zh: "cs-pay completion 支持 bash、zsh 或 fish;收到 '{raw}'。" },
+  // cities beyond the model, and cities from a file
+  'e:model-no-city': {
+    en: 'The compensation model has no pay figures for {city} on platform {platform}; net and gross work there, estimate does not.',
+    zh: '薪酬模型没有{city}在平台 {platform} 的工资数据;net 和 gross 可用,estimate 不可用。',
+  },
+  'hint:model-no-city': {
+    en: 'Use cs-pay net --gross <yuan> for a known pay, or give the model a class for the city (or one with others: true).',
+    zh: '已知工资时请用 cs-pay net --gross <元>,或在模型中为该城市设置类别(或设一个 others: true 的类别)。',
+  },
+  'e:cities-object': { en: 'cities takes a cities file parsed into an object ({ hangzhou: { … } }); got {kind}.', zh: 'cities 需要一个解析后的城市文件对象({ hangzhou: { … } });收到 {kind}。' },
+  'hint:cities-object': { en: 'Give the same content as a file for --cities, as an object.', zh: '请以对象形式给出与 --cities 文件相同的内容。' },
+  'e:cities-path': { en: 'The tool server takes cities as an object, not a path.', zh: '工具服务只接受对象形式的 cities,不接受路径。' },
+  'hint:cities-path': { en: 'Read the file and pass its content as an object.', zh: '请读取文件并以对象形式传入其内容。' },
+  'e:rules-format': { en: 'rules prints table, json, csv, markdown or yaml; got {raw}.', zh: 'rules 可输出 table、json、csv、markdown 或 yaml;收到 {raw}。' },
 } satisfies Record<string, Entry>;
 
 /**

@@ -31,6 +31,10 @@ export function formatValue(value: unknown, unit = '', lang: Lang = 'en'): strin
     return /rate|%|fraction|share/i.test(unit) || (value > 0 && value < 1) ? pct(value) : value.toLocaleString('en-US');
   }
   if (typeof value === 'boolean') return msg(`key:${value}`, lang);
+  // null: no such limit (a base with a floor and no ceiling).
+  if (value === null) return msg('key:none', lang);
+  // A word of the data (employee, year, medical): its name in the catalogue where it has one.
+  if (typeof value === 'string' && has(`key:${value}`)) return msg(`key:${value}` as MessageKey, lang);
   if (Array.isArray(value)) {
     const rates = value.map((row) => (row as { rate?: number }).rate).filter((r): r is number => typeof r === 'number');
     if (rates.length === value.length && rates.length > 0) {
@@ -40,7 +44,12 @@ export function formatValue(value: unknown, unit = '', lang: Lang = 'en'): strin
   }
   if (value !== null && typeof value === 'object') {
     return Object.entries(value)
-      .map(([k, v]) => `${has(`key:${k}`) ? msg(`key:${k}` as MessageKey, lang) : k} ${formatValue(v, '', lang)}`)
+      // A group inside a value (a medical tier) stays together in parentheses.
+      .map(([k, v]) => {
+        const text = formatValue(v, '', lang);
+        const grouped = v !== null && typeof v === 'object' && !Array.isArray(v) ? `(${text})` : text;
+        return `${has(`key:${k}`) ? msg(`key:${k}` as MessageKey, lang) : k} ${grouped}`;
+      })
       .join(' · ');
   }
   return String(value);

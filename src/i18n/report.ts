@@ -166,4 +166,22 @@ export const REPORT = {
   'csv:percentile': { en: 'Percentile', zh: '分位' },
   'csv:section': { en: 'Section', zh: '部分' },
   'csv:note': { en: 'Note', zh: '说明' },
+  // cities beyond the model, cities from a file, the cities list
+  'n:city-class-assumed': {
+    en: 'The seeds give no pay for {city}: base pay is read at the model\'s {class} level (× {factor}), an assumption.',
+    zh: '资料中没有{city}的工资数据:底薪按模型的{class}水平(× {factor})估算,属假设。',
+  },
+  'n:city-from-file': {
+    en: 'The figures for {city} come from the cities file {file}, not from cs-pay\'s own data.',
+    zh: '{city}的数据来自城市文件 {file},不是 cs-pay 自带的数据。',
+  },
+  'list:province': { en: 'Province', zh: '省份' },
+  'list:rentTier': { en: 'Rent tier', zh: '租房扣除档' },
+  'list:covered': { en: 'Figures cover', zh: '数据覆盖期' },
+  'list:flags': { en: 'Flags', zh: '标记' },
+  'flag:stale': { en: 'stale', zh: '已过期' },
+  'flag:estimated': { en: 'estimated', zh: '含估计' },
+  'flag:file': { en: 'from file', zh: '来自文件' },
+  'list:open': { en: 'open', zh: '至今' },
+  'list:left-out': { en: 'Not covered yet', zh: '暂未收录' },
 } satisfies Record<string, Entry>;

@@ -30,7 +30,8 @@ function described(model: Model): Record<string, Schema> {
       `${what} An object by month number (1-12) of the keys that change, like ${example}. Keys: ${monthKeys}. Keys not given keep their values.`,
     );
   return {
-    city: z.string().describe(`City: ${cityNames}. Chinese names and "xi'an" also work.`),
+    city: z.string().describe(`City: ${cityNames}. Chinese names and "xi'an" also work; with cities, any city that object adds.`),
+    cities: z.record(z.string(), z.unknown()).describe('More cities, or other figures for a built-in city: an object shaped like cs-pay\'s data/law/cities.yaml ({ "my-city": { name, nameZh, rentTier, rounding, socialBase, … } }). An object only, never a path.'),
     level: z.string().describe(`Job level: ${ids(model.levels)}.`),
     platform: z.string().describe(`Employer profile: ${ids(model.platforms)} (default generic).`),
     nightShifts: num('Night shifts a month, 0-31.'),
@@ -48,7 +49,7 @@ function described(model: Model): Record<string, Schema> {
     socialBase: num('Social-insurance base, yuan a month (clamped to the city\'s limits; default the gross).'),
     housingFundRate: num('Housing-fund rate, percent as 12.'),
     supplementaryFundRate: num('Shanghai supplementary housing fund, percent 1-5.'),
-    medicalTier: num('Shenzhen medical-insurance tier, 1 (default) or 2.'),
+    medicalTier: num('Medical-insurance tier the employer chose where the city has several (Shenzhen, Dongguan, Foshan): 1 (default), 2 or 3.'),
     insurance: num('Employee social insurance plus housing fund, yuan a month, all together: replaces the city computation (city may then be left out).'),
     deduction: num('Special additional deductions, yuan a month, as one sum (instead of children, elderly, rent...).'),
     children: num('Children in education (2,000 yuan a month each).'),
@@ -124,11 +125,11 @@ export function toolSchemas(model: Model) {
     compare: options({
       a: offer.describe('Offer A: an inline spec or an offer object.'),
       b: offer.describe('Offer B, the same way.'),
-      ...shapeOf(PAYROLL_KEYS.filter((k) => k !== 'city'), d),
+      ...shapeOf([...PAYROLL_KEYS.filter((k) => k !== 'city'), 'cities'], d),
       lang,
     }, ['a', 'b']),
     cities: options({ lang }),
-    rules: options({ city: d.city, date: d.date, lang }, ['city']),
+    rules: options({ city: d.city, date: d.date, cities: d.cities, lang }, ['city']),
   };
 }
 

@@ -7,7 +7,7 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { CsPayError, describe, ModelError } from '../errors.js';
+import { CsPayError, describe, m, ModelError, UsageError } from '../errors.js';
 import * as lib from '../index.js';
 import builtin from '../model/builtin-dev.js';
 import { loadModel } from '../model/load-data.js';
@@ -71,7 +71,11 @@ export function createServer(settings: Settings, file = 'model'): McpServer {
       description: tool.description,
       inputSchema: schemas[name],
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
-    }, (args: RawOptions) => callTool(() => tool.run(args, settings), args.lang === 'zh' ? 'zh' : 'en'));
+    }, (args: RawOptions) => callTool(() => {
+      // The server reads no files for its callers: a cities file comes as an object.
+      if (typeof args.cities === 'string') throw new UsageError(m('e:cities-path'), m('hint:cities-path'));
+      return tool.run(args, settings);
+    }, args.lang === 'zh' ? 'zh' : 'en'));
   }
   return server;
 }

@@ -1,4 +1,4 @@
-/** The cities the law data covers (no zod here: the payroll code imports this at start-up). */
+/** The built-in cities (no zod here: the payroll code imports this at start-up). Written by src/build.mjs from data/; do not edit. */
 export const CITY_IDS = [
   'beijing',
   'shanghai',
@@ -10,5 +10,28 @@ export const CITY_IDS = [
   'xian',
   'nanjing',
   'suzhou',
+  'tianjin',
+  'hefei',
+  'changsha',
+  'jinan',
+  'qingdao',
+  'harbin',
+  'taiyuan',
+  'wuxi',
+  'chongqing',
+  'zhengzhou',
+  'dalian',
+  'shenyang',
+  'nanning',
+  'shijiazhuang',
+  'suqian',
+  'xiamen',
+  'fuzhou',
+  'kunming',
+  'guiyang',
+  'dongguan',
+  'foshan',
+  'changchun',
+  'jiaxing',
 ] as const;
 export type CityId = (typeof CITY_IDS)[number];

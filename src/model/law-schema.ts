@@ -8,8 +8,6 @@ import { z } from 'zod';
 import { datedSchema } from './dated.js';
 import { parseYaml } from './load-yaml.js';
 
-import { CITY_IDS } from './city-ids.js';
-
 export { CITY_IDS, type CityId } from './city-ids.js';
 
 const Yuan = z.number().nonnegative();
@@ -57,10 +55,10 @@ const TableSchema = z
     });
   });
 
-/** floor ≤ ceiling, in yuan a month. */
+/** floor ≤ ceiling, in yuan a month; ceiling null: a floor and no ceiling (Hebei's medical base). */
 export const BaseRangeSchema = z
-  .strictObject({ floor: Yuan, ceiling: Yuan })
-  .refine((r) => r.floor <= r.ceiling, { message: 'floor is above ceiling', path: ['floor'] });
+  .strictObject({ floor: Yuan, ceiling: Yuan.nullable() })
+  .refine((r) => r.ceiling === null || r.floor <= r.ceiling, { message: 'floor is above ceiling', path: ['floor'] });
 
 const RateRangeSchema = z
   .strictObject({ low: Rate, high: Rate })
@@ -115,27 +113,61 @@ const RoundingSchema = z.strictObject({
   mode: z.enum(['half-up', 'up']),
 });
 
-const CitySchema = z
+/**
+ * A fixed charge in yuan, not a rate (大额医疗互助, 长期护理保险 set per person): paid by one
+ * side, shown in one contribution line, stated by the month or by the year. A yearly
+ * amount is charged every month as amount ÷ 12, rounded to the fen.
+ */
+const FixedChargeSchema = z.strictObject({
+  side: z.enum(['employee', 'employer']),
+  line: z.enum(['medical', 'longTermCare']),
+  amount: Yuan,
+  per: z.enum(['month', 'year']),
+});
+
+/** One alternative medical tier the employer may choose: it replaces the medical rates. */
+const MedicalTierSchema = z.strictObject({ employee: Rate, employer: Rate, maternity: Rate.optional() });
+
+/** City ids: lower-case letters, digits and dashes, as on the command line. */
+const CITY_ID = /^[a-z][a-z0-9-]*$/;
+
+export const CitySchema = z
   .strictObject({
     name: z.string().min(1),
     nameZh: z.string().min(1),
+    /** Other names accepted for the city (a city from a file; built-in cities list theirs in data/cities.yaml). */
+    aliases: z.array(z.string().min(1)).optional(),
+    province: z.string().min(1).optional(),
+    provinceZh: z.string().min(1).optional(),
     rentTier: z.enum(RENT_TIERS),
     rounding: z.strictObject({ socialInsurance: RoundingSchema, housingFund: RoundingSchema }),
     /** Pension and work injury; medical and unemployment too unless they have their own base. */
     socialBase: datedSchema(BaseRangeSchema),
-    /** Medical and maternity, where the city sets their base apart (Guangzhou, Shenzhen, Xi'an). */
+    /** Medical and maternity (and long-term care), where the city sets their base apart (Guangzhou, Shenzhen, Xi'an). */
     medicalBase: datedSchema(BaseRangeSchema).optional(),
     unemploymentBase: datedSchema(BaseRangeSchema).optional(),
-    /** medicalAddOn: a fixed employee charge a month on top of the medical rate (Beijing 大额医疗互助). */
+    /** Work injury, where the province sets its base apart (Fujian). */
+    injuryBase: datedSchema(BaseRangeSchema).optional(),
+    /**
+     * medicalAddOn: a fixed employee charge a month on top of the medical rate (Beijing 大额医疗互助).
+     * longTermCare: long-term-care insurance (长期护理保险) as its own rate, on the medical base.
+     */
     employeeRates: datedSchema(
-      z.strictObject({ pension: Rate, medical: Rate, unemployment: Rate, medicalAddOn: Yuan.optional() }),
+      z.strictObject({ pension: Rate, medical: Rate, unemployment: Rate, medicalAddOn: Yuan.optional(), longTermCare: Rate.optional() }),
     ),
     /** medical includes maternity unless the city sets maternity apart; injury is the lowest class. */
     employerRates: datedSchema(
-      z.strictObject({ pension: Rate, medical: Rate, maternity: Rate.optional(), unemployment: Rate, injury: Rate }),
+      z.strictObject({ pension: Rate, medical: Rate, maternity: Rate.optional(), unemployment: Rate, injury: Rate, longTermCare: Rate.optional() }),
     ),
-    /** A second medical tier the employer may choose (Shenzhen 二档), replacing the medical rates. */
-    medicalTier2: datedSchema(z.strictObject({ employee: Rate, employer: Rate, maternity: Rate.optional() })).optional(),
+    /** Fixed charges by name, each with its own dates and source (Tianjin 大额医疗救助 260 a year, Taiyuan employer 14 a month). */
+    fixedCharges: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, { message: 'charge names are letters and digits' }), datedSchema(FixedChargeSchema)).optional(),
+    /**
+     * Medical tiers the employer may choose instead of the city's own rates (tier 1), by number:
+     * Shenzhen 2, Dongguan 2 and 3, Foshan 2. `--medical-tier <n>` picks one.
+     */
+    medicalTiers: datedSchema(
+      z.record(z.string().regex(/^([2-9])$/, { message: 'tiers are numbered 2 to 9 (tier 1 is the city\'s own rates)' }), MedicalTierSchema),
+    ).optional(),
     housingFundRates: datedSchema(RateRangeSchema),
     /** Shanghai's supplementary housing fund (补充公积金), on the housing-fund base, rounded on its own. */
     supplementaryFundRates: datedSchema(RateRangeSchema).optional(),
@@ -159,13 +191,22 @@ const CitySchema = z
     });
   });
 
-export const CitiesSchema = z.record(z.enum(CITY_IDS), CitySchema);
+export const CitiesSchema = z.record(z.string(), CitySchema).superRefine((cities, ctx) => {
+  for (const id of Object.keys(cities)) {
+    if (!CITY_ID.test(id) || id in Object.prototype) {
+      ctx.addIssue({ code: 'custom', path: [id], message: 'city ids are lower-case letters, digits and dashes, starting with a letter' });
+    }
+  }
+});
 
 export const LawSchema = z.strictObject({ tax: TaxLawSchema, cities: CitiesSchema });
 
 export type TaxLaw = z.infer<typeof TaxLawSchema>;
 export type CityLaw = z.infer<typeof CitySchema>;
-export type Law = z.infer<typeof LawSchema>;
+export type FixedCharge = z.infer<typeof FixedChargeSchema>;
+export type MedicalTier = z.infer<typeof MedicalTierSchema>;
+/** `fromFile`: cities a cities file added or replaced, by id, with the file they came from. */
+export type Law = z.infer<typeof LawSchema> & { fromFile?: Record<string, string> };
 
 /** Parse both law files (text in, validated Law out; the caller reads the files). */
 export function parseLaw(taxText: string, citiesText: string, dir = 'data/law'): Law {

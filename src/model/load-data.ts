@@ -10,6 +10,7 @@ import { type Law, parseLaw } from './law-schema.js';
 import { parseYaml } from './load-yaml.js';
 import { CitiesSchema, type CityTable, modelSchema } from './model-schema.js';
 import { type Model, resolveModel } from './model.js';
+import { ModelError } from '../errors.js';
 
 export interface BuiltinData {
   model: Model;
@@ -41,8 +42,20 @@ export function loadDataDir(dir: string): BuiltinData {
   const read = (rel: string) => readFileSync(join(dir, rel), 'utf8');
   const file = (rel: string) => `data/${rel}`;
   const cities = loadCities(read(DATA_FILES.cities), file(DATA_FILES.cities));
-  return {
-    model: loadModel(read(DATA_FILES.model), file(DATA_FILES.model), cities),
-    law: loadLaw(read(DATA_FILES.tax), read(DATA_FILES.lawCities)),
-  };
+  const law = loadLaw(read(DATA_FILES.tax), read(DATA_FILES.lawCities));
+  // A city's names (data/cities.yaml) and its law (data/law/cities.yaml) come together.
+  const named = Object.keys(cities);
+  const lawful = Object.keys(law.cities);
+  const noLaw = named.filter((id) => !lawful.includes(id));
+  const noName = lawful.filter((id) => !named.includes(id));
+  if (noLaw.length > 0 || noName.length > 0) {
+    throw new ModelError(
+      [
+        noLaw.length > 0 ? `${file(DATA_FILES.cities)} names ${noLaw.join(', ')}, with no entry in ${file(DATA_FILES.lawCities)}.` : '',
+        noName.length > 0 ? `${file(DATA_FILES.lawCities)} has ${noName.join(', ')}, with no entry in ${file(DATA_FILES.cities)}.` : '',
+      ].filter(Boolean).join(' '),
+      'Add each city to both files (CONTRIBUTING.md, "Add a year of rates, or a city").',
+    );
+  }
+  return { model: loadModel(read(DATA_FILES.model), file(DATA_FILES.model), cities), law };
 }

@@ -27,6 +27,8 @@ export interface Dated<T> {
   label: string;
   unit: string;
   values: DatedEntry<T>[];
+  /** Set (never by the data schema) on the figures of a city read from a cities file. */
+  source?: 'file';
 }
 
 /** A value looked up at a date, with everything needed to say where it came from. */
@@ -43,6 +45,8 @@ export interface Resolved<T> {
   note?: string;
   /** The date asked is past the end of the value's stated period and nothing newer is on file. */
   stale: boolean;
+  /** A figure of a city read from a cities file (`--cities`), not cs-pay's own data. */
+  source?: 'file';
 }
 
 /**
@@ -75,5 +79,6 @@ export function valueAt<T>(param: Dated<T>, date: string, id: string): Resolved<
   if (found.until !== undefined) resolved.until = found.until;
   if (found.url !== undefined) resolved.url = found.url;
   if (found.note !== undefined) resolved.note = found.note;
+  if (param.source !== undefined) resolved.source = param.source;
   return resolved;
 }

@@ -66,11 +66,19 @@ const Component = z.discriminatedUnion('kind', [
     }),
 ]);
 
-const CityClass = z.strictObject({
-  factor: z.number().positive().max(MAX_FACTOR, { message: `at most ${MAX_FACTOR}` }),
-  cities: z.array(z.string()).min(1),
-  source: Source,
-});
+/**
+ * A class of cities and its pay factor. `others: true` makes it the class of every
+ * city no class names (the cities the seeds say nothing about, and cities from a
+ * cities file), so a new city needs no change to the model.
+ */
+const CityClass = z
+  .strictObject({
+    factor: z.number().positive().max(MAX_FACTOR, { message: `at most ${MAX_FACTOR}` }),
+    cities: z.array(z.string()).default([]),
+    others: z.literal(true).optional(),
+    source: Source,
+  })
+  .refine((c) => c.cities.length > 0 || c.others, { message: 'a class names its cities, or says others: true', path: ['cities'] });
 
 const Level = z.strictObject({
   base: SourcedRange,
@@ -144,8 +152,12 @@ export function modelSchema(cityIds: readonly string[]) {
             seen.set(city, cid);
           });
         }
+        const others = Object.entries(p.cityClasses).filter(([, cls]) => cls.others).map(([cid]) => cid);
+        if (others.length > 1) issue(['platforms', pid, 'cityClasses', others[1], 'others'], `only one class may take the other cities; ${others[0]} already does`);
         const missing = cityIds.filter((c) => !seen.has(c));
-        if (missing.length > 0) issue(['platforms', pid, 'cityClasses'], `no class for ${missing.join(', ')}`);
+        if (missing.length > 0 && others.length === 0) {
+          issue(['platforms', pid, 'cityClasses'], `no class for ${listOf(missing)} (name them in a class, or give one class others: true)`);
+        }
       }
     }
     const lengths = chainLengths(m.platforms, issue);

@@ -12,13 +12,21 @@ export interface PlatformLevel {
   components: Component[];
 }
 
+export interface CityClass {
+  id: string;
+  factor: number;
+  source: string;
+}
+
 export interface ResolvedPlatform {
   id: string;
   label: { en: string; zh: string };
   aliases: string[];
   source: string;
   /** city id -> class */
-  cityClass: Record<string, { id: string; factor: number; source: string }>;
+  cityClass: Record<string, CityClass>;
+  /** The class of every city no class names (`others: true`), if the platform has one. */
+  otherCities?: CityClass;
   levels: Record<string, PlatformLevel>;
 }
 
@@ -53,6 +61,10 @@ export function resolveModel(file: ModelFile, cities: CityTable): Model {
 
 function resolvePlatform(id: string, own: ModelFile['platforms'][string], parent: ResolvedPlatform | undefined): ResolvedPlatform {
   const cityClass = own.cityClasses ? classifyCities(own.cityClasses) : parent!.cityClass;
+  const others = own.cityClasses ? Object.entries(own.cityClasses).find(([, cls]) => cls.others) : undefined;
+  const otherCities = own.cityClasses
+    ? others && { id: others[0], factor: others[1].factor, source: others[1].source }
+    : parent!.otherCities;
   const levels: Record<string, PlatformLevel> = { ...(parent?.levels ?? {}) };
   for (const [levelId, level] of Object.entries(own.levels ?? {})) {
     levels[levelId] = {
@@ -61,7 +73,7 @@ function resolvePlatform(id: string, own: ModelFile['platforms'][string], parent
       components: mergeComponents(own.components ?? [], level.components ?? []),
     };
   }
-  return { id, label: own.label, aliases: own.aliases ?? [], source: own.source, cityClass, levels };
+  return { id, label: own.label, aliases: own.aliases ?? [], source: own.source, cityClass, ...(otherCities ? { otherCities } : {}), levels };
 }
 
 function classifyCities(classes: NonNullable<ModelFile['platforms'][string]['cityClasses']>): ResolvedPlatform['cityClass'] {

@@ -2,6 +2,7 @@
  * Pure: compensation model + job inputs -> monthly gross pay lines.
  * No files, clock or environment here; the CLI resolves and hands in everything.
  */
+import { m, UsageError } from '../errors.js';
 import { applyRate, type Fen, formatMoney, roundFen, sumFen, yuanToFen } from '../money.js';
 import type { Component, Range } from '../model/model-schema.js';
 import type { Model } from '../model/model.js';
@@ -82,7 +83,15 @@ export function pick(range: Range, percentile: number): number {
 export function estimatePay(model: Model, input: PayInput, overtime: OvertimeRules): Breakdown {
   const platform = model.platforms[input.platform];
   const level = platform.levels[input.level];
-  const cityClass = platform.cityClass[input.city];
+  const named = Object.hasOwn(platform.cityClass, input.city) ? platform.cityClass[input.city] : undefined;
+  const cityClass = named ?? platform.otherCities;
+  if (!cityClass) {
+    const city = model.cities[input.city];
+    throw new UsageError(
+      m('e:model-no-city', { city: { en: city?.en ?? input.city, zh: city?.zh ?? input.city }, platform: input.platform }),
+      m('hint:model-no-city'),
+    );
+  }
   const p = input.percentile;
   const used = {
     satisfaction: input.satisfaction ?? model.defaults.satisfaction.value,
@@ -91,6 +100,14 @@ export function estimatePay(model: Model, input: PayInput, overtime: OvertimeRul
     nightShifts: input.nightShifts ?? model.defaults.nightShifts.value,
   };
   const notes: PayNote[] = [];
+  if (!named && input.base === undefined) {
+    // The seeds give no pay for this city: say which class stands in, and that it is an assumption.
+    const city = model.cities[input.city];
+    notes.push({
+      code: 'city-class-assumed',
+      message: both((lang) => msg('n:city-class-assumed', lang, { city: lang === 'zh' ? (city?.zh ?? input.city) : (city?.en ?? input.city), class: className(cityClass.id, lang), factor: cityClass.factor })),
+    });
+  }
 
   const base =
     input.base ?? yuanToFen(pick(level.base, p) * cityClass.factor);

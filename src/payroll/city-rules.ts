@@ -5,8 +5,8 @@
  */
 import { m, NoRuleError, UsageError } from '../errors.js';
 import type { Dated } from '../model/dated.js';
-import type { CityId, CityLaw, Law, RentTier } from '../model/law-schema.js';
-import { yuanToFen, type Fen, type RoundingMode, type RoundingUnit } from '../money.js';
+import type { CityLaw, Law, RentTier } from '../model/law-schema.js';
+import { roundFen, yuanToFen, type Fen, type RoundingMode, type RoundingUnit } from '../money.js';
 import type { Lookup } from './rules.js';
 import type { MonthFields } from './types.js';
 
@@ -20,21 +20,33 @@ export interface Rounding {
   mode: RoundingMode;
 }
 
+/** Fixed charges a month, in fen, by the line they show in. */
+export interface FixedCharges {
+  medical: Fen;
+  longTermCare: Fen;
+}
+
 export interface CityRules {
-  id: CityId;
+  id: string;
   name: string;
   nameZh: string;
   rentTier: RentTier;
   /** Pension and work injury. */
   socialBase: BaseRange;
-  /** Medical and maternity. */
+  /** Medical and maternity (and long-term care). */
   medicalBase: BaseRange;
   unemploymentBase: BaseRange;
+  /** Work injury: the social base unless the city sets it apart (Fujian). */
+  injuryBase: BaseRange;
+  /** Null when the city's injury base is the social base (the JSON then shows no base of its own). */
+  injuryBaseApart: boolean;
   housingFundBase: BaseRange;
-  /** Null when the input replaces the employee side with one `insurance` sum. */
-  employee: { pension: number; medical: number; unemployment: number; medicalAddOn: Fen } | null;
+  /** Null when the input replaces the employee side with one `insurance` sum. `fixed`: charges a month in fen. */
+  employee: { pension: number; medical: number; unemployment: number; longTermCare: number; fixed: FixedCharges } | null;
   /** maternity is 0 where the city folds it into medical. */
-  employer: { pension: number; medical: number; maternity: number; unemployment: number; injury: number };
+  employer: { pension: number; medical: number; maternity: number; unemployment: number; injury: number; longTermCare: number; fixed: FixedCharges };
+  /** The city levies long-term-care insurance as its own line (a rate or a fixed charge, either side). */
+  longTermCare: boolean;
   housingFundRate: number;
   /** Shanghai's supplementary housing fund; 0 when none is chosen. */
   supplementaryFundRate: number;
@@ -44,7 +56,7 @@ export interface CityRules {
 }
 
 export function resolveCityRules(input: MonthFields, law: Law, lookup: Lookup): CityRules {
-  const id = input.city as CityId;
+  const id = input.city as string;
   const city = law.cities[id];
   // A month before the first figure on file uses the earliest one (flagged `early`, warned as estimated-data).
   const use: Use = (param, key, early = true) => lookup.use(param, `cities.${id}.${key}`, `${city.name}: ${param.label}`, { early });
@@ -52,19 +64,34 @@ export function resolveCityRules(input: MonthFields, law: Law, lookup: Lookup): 
   const socialBase = toFen(use(city.socialBase, 'socialBase'));
   const medicalBase = city.medicalBase ? toFen(use(city.medicalBase, 'medicalBase')) : socialBase;
   const unemploymentBase = city.unemploymentBase ? toFen(use(city.unemploymentBase, 'unemploymentBase')) : socialBase;
+  const injuryBase = city.injuryBase ? toFen(use(city.injuryBase, 'injuryBase')) : socialBase;
   const employeeRates = input.insurance === undefined ? use(city.employeeRates, 'employeeRates') : null;
-  const { maternity = 0, ...employerRates } = use(city.employerRates, 'employerRates');
-  const employee = employeeRates && { ...employeeRates, medicalAddOn: yuanToFen(employeeRates.medicalAddOn ?? 0) };
-  const employer = { ...employerRates, maternity };
-  if (input.medicalTier === 2) {
-    if (!city.medicalTier2) {
-      throw new UsageError(m('e:medical-tier', { city: { en: city.name, zh: city.nameZh } }), m('hint:medical-tier'));
+  const { maternity = 0, longTermCare: employerCare = 0, ...employerRates } = use(city.employerRates, 'employerRates');
+  const fixed = resolveFixedCharges(city, use, employeeRates !== null);
+  const employee = employeeRates && {
+    pension: employeeRates.pension,
+    medical: employeeRates.medical,
+    unemployment: employeeRates.unemployment,
+    longTermCare: employeeRates.longTermCare ?? 0,
+    // The old monthly add-on is a fixed employee medical charge like any other.
+    fixed: { ...fixed.employee, medical: fixed.employee.medical + yuanToFen(employeeRates.medicalAddOn ?? 0) },
+  };
+  const employer = { ...employerRates, maternity, longTermCare: employerCare, fixed: fixed.employer };
+  if (input.medicalTier !== undefined && input.medicalTier !== 1) {
+    const tiers = city.medicalTiers ? use(city.medicalTiers, 'medicalTiers') : {};
+    const tier = Object.hasOwn(tiers, String(input.medicalTier)) ? tiers[String(input.medicalTier)] : undefined;
+    if (!tier) {
+      const offered = ['1', ...Object.keys(tiers)].join(', ');
+      throw new UsageError(
+        m('e:medical-tier', { city: { en: city.name, zh: city.nameZh }, tier: input.medicalTier, tiers: offered }),
+        m('hint:medical-tier', { tiers: offered }),
+      );
     }
-    const tier = use(city.medicalTier2, 'medicalTier2');
     if (employee) employee.medical = tier.employee;
     employer.medical = tier.employer;
     employer.maternity = tier.maternity ?? 0;
   }
+  const longTermCare = Boolean(employee?.longTermCare || employer.longTermCare || fixed.employee.longTermCare || fixed.employer.longTermCare || fixed.levied);
   return {
     id,
     name: city.name,
@@ -73,14 +100,44 @@ export function resolveCityRules(input: MonthFields, law: Law, lookup: Lookup): 
     socialBase,
     medicalBase,
     unemploymentBase,
+    injuryBase,
+    injuryBaseApart: city.injuryBase !== undefined,
     housingFundBase: toFen(use(city.housingFundBase, 'housingFundBase')),
     employee,
     employer,
+    longTermCare,
     housingFundRate: chooseHousingFundRate(input, city, use),
     supplementaryFundRate: chooseSupplementaryRate(input, city, use),
     minimumWage: resolveMinimumWage(city, use),
     rounding: city.rounding,
   };
+}
+
+/**
+ * The city's fixed charges in force, a month, in fen, per side and line. A yearly
+ * amount is charged as amount ÷ 12 rounded to the fen (CONTRACT "Cities": Tianjin
+ * 260 → 21.67). Employee charges are skipped when one `insurance` sum replaces the
+ * employee side. A charge not yet in force is left out (not carried back).
+ */
+function resolveFixedCharges(city: CityLaw, use: Use, employeeSide: boolean) {
+  const employee: FixedCharges = { medical: 0, longTermCare: 0 };
+  const employer: FixedCharges = { medical: 0, longTermCare: 0 };
+  let levied = false;
+  for (const [name, param] of Object.entries(city.fixedCharges ?? {})) {
+    const side = param.values[0].value.side;
+    if (side === 'employee' && !employeeSide) continue;
+    let charge;
+    try {
+      charge = use(param, `fixedCharges.${name}`, false);
+    } catch (err) {
+      if (err instanceof NoRuleError) continue;
+      throw err;
+    }
+    const fen = charge.per === 'year' ? roundFen(yuanToFen(charge.amount) / 12) : yuanToFen(charge.amount);
+    (charge.side === 'employee' ? employee : employer)[charge.line] += fen;
+    if (charge.line === 'longTermCare') levied = true;
+  }
+  return { employee, employer, levied };
 }
 
 type Use = <T>(param: Dated<T>, key: string, early?: boolean) => T;
@@ -127,8 +184,9 @@ function resolveMinimumWage(city: CityLaw, use: Use): CityRules['minimumWage'] {
   }
 }
 
-function toFen(range: { floor: number; ceiling: number }): BaseRange {
-  return { floor: yuanToFen(range.floor), ceiling: yuanToFen(range.ceiling) };
+/** A base with no ceiling (Hebei's medical base) has an infinite one. */
+function toFen(range: { floor: number; ceiling: number | null }): BaseRange {
+  return { floor: yuanToFen(range.floor), ceiling: range.ceiling === null ? Infinity : yuanToFen(range.ceiling) };
 }
 
 function percent(rate: number): string {

@@ -5,13 +5,14 @@
  * nonsense. Each month's own input is checked the same way.
  */
 import { m, UsageError } from '../errors.js';
-import { CITY_IDS } from '../model/city-ids.js';
 import type { MonthFields, PayrollInput } from './types.js';
 
 const MONTH_MONEY = ['wages', 'extra', 'dailyBase', 'taxFree', 'minimumWagePay', 'contributionPay', 'socialBase', 'insurance', 'deduction', 'healthInsurance', 'elderlyShare'] as const;
 const YEAR_MONEY = ['bonus', 'privatePension', 'earlierIncome', 'earlierTax', 'earlierInsurance', 'seriousIllness'] as const;
 
-export function checkInput(input: PayrollInput): void {
+/** `cities`: the cities the law in use knows (the built-in ones, and any from a cities file). */
+export function checkInput(input: PayrollInput, cities: Record<string, unknown>): void {
+  const known = Object.keys(cities);
   checkDate(input.date);
   for (const field of YEAR_MONEY) checkFen(field, input[field]);
   const start = input.startMonth ?? 1;
@@ -36,22 +37,22 @@ export function checkInput(input: PayrollInput): void {
     throw new UsageError(m('e:earlier-income'), m('hint:earlier-income'));
   }
   // Months that share one input object are checked once (the first names the month).
-  if (input.monthly) input.monthly.forEach((f, i) => input.monthly!.indexOf(f) === i && checkMonth(f, `month ${i + 1}`));
+  if (input.monthly) input.monthly.forEach((f, i) => input.monthly!.indexOf(f) === i && checkMonth(f, `month ${i + 1}`, known));
   else {
-    checkMonth(input, 'the input');
-    for (const change of input.changes ?? []) checkMonth({ ...input, ...change.values }, `month ${change.month}`);
+    checkMonth(input, 'the input', known);
+    for (const change of input.changes ?? []) checkMonth({ ...input, ...change.values }, `month ${change.month}`, known);
   }
 }
 
-function checkMonth(f: MonthFields, where: string): void {
+function checkMonth(f: MonthFields, where: string, known: string[]): void {
   for (const field of MONTH_MONEY) checkFen(field, f[field]);
-  if (f.city !== undefined && !(CITY_IDS as readonly string[]).includes(f.city)) {
-    throw new UsageError(`Unknown city '${String(f.city).slice(0, 40)}' in ${where}.`, `Valid cities: ${CITY_IDS.join(', ')}.`, 'unknown-city');
+  if (f.city !== undefined && !(typeof f.city === 'string' && known.includes(f.city))) {
+    throw new UsageError(`Unknown city '${String(f.city).slice(0, 40)}' in ${where}.`, `Valid cities: ${known.join(', ')}.`, 'unknown-city');
   }
   if (f.city === undefined && f.insurance === undefined) {
     throw new UsageError(
       'Say where the job is (a city) or how much insurance is withheld a month.',
-      `Give --city (${CITY_IDS.join(', ')}) or --insurance <yuan>.`,
+      `Give --city (${known.join(', ')}) or --insurance <yuan>.`,
     );
   }
   for (const field of ['children', 'infants', 'unpaidDays'] as const) {
@@ -88,8 +89,8 @@ function checkMonth(f: MonthFields, where: string): void {
       throw new UsageError(`${field} must be a fraction between 0 and 1; got ${rate}.`);
     }
   }
-  if (f.medicalTier !== undefined && f.medicalTier !== 1 && f.medicalTier !== 2) {
-    throw new UsageError(`The medical tier is 1 or 2; got ${String(f.medicalTier)}.`);
+  if (f.medicalTier !== undefined && !(Number.isInteger(f.medicalTier) && f.medicalTier >= 1 && f.medicalTier <= 9)) {
+    throw new UsageError(`The medical tier is a whole number from 1 to 9; got ${String(f.medicalTier)}.`);
   }
 }
 

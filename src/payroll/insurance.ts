@@ -10,6 +10,8 @@ import { warning } from './warnings.js';
 
 const ZERO = { pension: 0, medical: 0, unemployment: 0, housingFund: 0, supplementaryFund: 0, total: 0 };
 const NO_BASE = { social: 0, medical: 0, unemployment: 0, housingFund: 0 };
+/** Long-term care and a separate injury base are shown only where a city has them. */
+const careOf = (city: CityRules, amount: Fen) => (city.longTermCare ? { longTermCare: amount } : {});
 
 /** The employee's enterprise annuity: rate × base, deductible up to capRate × base. */
 function annuityShare(input: MonthFields, base: Fen, capRate: number | null): { annuity: Fen; annuityDeductible: Fen } {
@@ -41,6 +43,7 @@ export function computeInsurance(
     medical: clamp(city.medicalBase),
     unemployment: clamp(city.unemploymentBase),
     housingFund: clamp(city.housingFundBase),
+    ...(city.injuryBaseApart ? { injury: clamp(city.injuryBase) } : {}),
   };
   if (input.socialBase !== undefined && Object.values(base).some((b) => b !== declared)) {
     warnings.push(clampWarning(city, declared));
@@ -54,11 +57,13 @@ export function computeInsurance(
   const housingFund = hfRate(city.housingFundRate);
   const supplementaryFund = city.supplementaryFundRate > 0 ? hfRate(city.supplementaryFundRate) : 0;
   const er = city.employer;
+  // Fixed charges (大额医疗, Taiyuan's employer 14 yuan) are added to their line as they are, unrounded.
   const employerParts = {
     pension: siRate(base.social, er.pension),
-    medical: siRate(base.medical, er.medical) + (er.maternity > 0 ? siRate(base.medical, er.maternity) : 0),
+    medical: siRate(base.medical, er.medical) + (er.maternity > 0 ? siRate(base.medical, er.maternity) : 0) + er.fixed.medical,
     unemployment: siRate(base.unemployment, er.unemployment),
-    injury: siRate(base.social, er.injury),
+    injury: siRate(base.injury ?? base.social, er.injury),
+    ...careOf(city, (er.longTermCare > 0 ? siRate(base.medical, er.longTermCare) : 0) + er.fixed.longTermCare),
     housingFund,
     supplementaryFund,
   };
@@ -84,8 +89,9 @@ export function computeInsurance(
   const employeeParts = {
     pension: siRate(base.social, ee.pension),
     // A fixed charge a month on top of the rate (Beijing 大额医疗互助 3 yuan, Nanjing 大病救助 10 yuan, …).
-    medical: siRate(base.medical, ee.medical) + ee.medicalAddOn,
+    medical: siRate(base.medical, ee.medical) + ee.fixed.medical,
     unemployment: siRate(base.unemployment, ee.unemployment),
+    ...careOf(city, (ee.longTermCare > 0 ? siRate(base.medical, ee.longTermCare) : 0) + ee.fixed.longTermCare),
     housingFund,
     supplementaryFund,
     annuity,
@@ -95,12 +101,12 @@ export function computeInsurance(
   return { insurance: { base, employee, employer, deductible, taxableExcess, annuityDeductible }, warnings };
 }
 
-function sum(parts: Record<string, Fen>): Fen {
-  return Object.values(parts).reduce((a, b) => a + b, 0);
+function sum(parts: Record<string, Fen | undefined>): Fen {
+  return Object.values(parts).reduce<Fen>((a, b) => a + (b ?? 0), 0);
 }
 
 function clampWarning(city: CityRules, declared: Fen): Warning {
-  const range = (r: BaseRange) => `${formatYuan(r.floor)}–${formatYuan(r.ceiling)}`;
+  const range = (r: BaseRange) => `${formatYuan(r.floor)}–${r.ceiling === Infinity ? '' : formatYuan(r.ceiling)}`;
   return warning('social-base-clamped', {
     key: 'w:social-base-clamped',
     params: { declared: formatYuan(declared), city: { en: city.name, zh: city.nameZh }, social: range(city.socialBase), fund: range(city.housingFundBase) },

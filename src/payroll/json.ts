@@ -8,6 +8,8 @@ import { fenToYuan, type Fen } from '../money.js';
 import type { InsuranceResult, MonthResult, PayrollResult, Reconciliation } from './types.js';
 
 const y = (fen: Fen): number => fenToYuan(fen);
+/** Long-term-care insurance, where the city levies it as its own line. */
+const care = (side: { longTermCare?: Fen }) => (side.longTermCare !== undefined ? { longTermCare: y(side.longTermCare) } : {});
 
 export function insuranceToJson(ins: InsuranceResult) {
   const { base, employee, employer } = ins;
@@ -16,11 +18,15 @@ export function insuranceToJson(ins: InsuranceResult) {
     ...(parts.annuity ? { annuity: y(parts.annuity) } : {}),
   });
   return {
-    base: { social: y(base.social), medical: y(base.medical), unemployment: y(base.unemployment), housingFund: y(base.housingFund) },
+    base: {
+      social: y(base.social), medical: y(base.medical), unemployment: y(base.unemployment), housingFund: y(base.housingFund),
+      ...(base.injury !== undefined ? { injury: y(base.injury) } : {}),
+    },
     employee: {
       pension: y(employee.pension),
       medical: y(employee.medical),
       unemployment: y(employee.unemployment),
+      ...care(employee),
       housingFund: y(employee.housingFund),
       ...optional(employee),
       total: y(employee.total),
@@ -30,6 +36,7 @@ export function insuranceToJson(ins: InsuranceResult) {
       medical: y(employer.medical),
       unemployment: y(employer.unemployment),
       injury: y(employer.injury),
+      ...care(employer),
       housingFund: y(employer.housingFund),
       ...optional(employer),
       total: y(employer.total),

@@ -50,7 +50,7 @@ interface Worked {
 }
 
 export function computePayroll(input: PayrollInput, law: Law): PayrollResult {
-  checkInput(input);
+  checkInput(input, law.cities);
   const plan = planYear(input);
   const bonus = input.bonus ?? 0;
   const bonusMonth = input.bonusMonth ?? 12;

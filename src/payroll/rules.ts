@@ -60,6 +60,7 @@ export function createLookup(date: string): Lookup {
       if (r.url !== undefined) entry.url = r.url;
       if (r.note !== undefined) entry.note = r.note;
       if (early) entry.early = true;
+      if (r.source !== undefined) entry.source = r.source;
       provenance.push(entry);
       return r.value;
     },

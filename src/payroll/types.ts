@@ -31,8 +31,8 @@ export interface MonthFields {
   housingFundRate?: number;
   /** Shanghai's supplementary housing fund, a fraction (0.01–0.05). */
   supplementaryFundRate?: number;
-  /** Shenzhen's medical tier (1 by default). */
-  medicalTier?: 1 | 2;
+  /** The medical tier the employer chose (1, the city's own rates, by default; Shenzhen 2, Dongguan 2 or 3, …). */
+  medicalTier?: number;
   /** Whole employee SI + housing fund a month: replaces the city computation (all deductible). */
   insurance?: Fen;
   /** Special additional deductions a month, as one sum (added to any itemised ones). */
@@ -122,11 +122,12 @@ export interface Contributions {
 }
 
 export interface InsuranceResult {
-  base: { social: Fen; medical: Fen; unemployment: Fen; housingFund: Fen };
-  /** annuity: the employee's enterprise-annuity share, paid from wages. */
-  employee: Contributions & { supplementaryFund: Fen; annuity: Fen };
+  /** injury: only where the city sets the work-injury base apart (Fujian). */
+  base: { social: Fen; medical: Fen; unemployment: Fen; housingFund: Fen; injury?: Fen };
+  /** annuity: the employee's enterprise-annuity share, paid from wages. longTermCare: only where the city levies it. */
+  employee: Contributions & { supplementaryFund: Fen; annuity: Fen; longTermCare?: Fen };
   /** medical includes maternity (each rounded on its own, then added). */
-  employer: Contributions & { injury: Fen; supplementaryFund: Fen };
+  employer: Contributions & { injury: Fen; supplementaryFund: Fen; longTermCare?: Fen };
   /** Employee insurance that reduces taxable income (housing fund only up to the tax-free cap). */
   deductible: Fen;
   /** Employer housing fund above the tax-free cap: taxable income of the employee. */

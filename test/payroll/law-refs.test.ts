@@ -118,7 +118,7 @@ describe('every law figure points at a document', () => {
   test('the walk finds the parameters of both files', () => {
     const found = entries(law).map(([where]) => where);
     expect(found.some((w) => w.startsWith('tax.reconciliationExemption.values[2]'))).toBe(true);
-    expect(found.some((w) => w.startsWith('cities.shenzhen.medicalTier2.values[0]'))).toBe(true);
+    expect(found.some((w) => w.startsWith('cities.shenzhen.medicalTiers.values[0]'))).toBe(true);
     expect(found.length).toBeGreaterThan(120);
   });
 
@@ -144,11 +144,15 @@ describe('2026 has no gap and nothing stale where the notices carry on', () => {
     expect(gapsIn2026(law)).toEqual([]);
   });
 
-  test('the cities whose figures ran out are still flagged', () => {
-    // Zhejiang published no 2026 limits; Guangdong's 2025-07 pension year ended.
-    expect(valueAt(law.cities.hangzhou.socialBase, '2026-03-01', 'h').stale).toBe(true);
-    expect(valueAt(law.cities.guangzhou.socialBase, '2026-08-01', 'g').stale).toBe(true);
-    expect(valueAt(law.cities.shenzhen.socialBase, '2026-08-01', 's').stale).toBe(true);
+  test('a figure whose stated period ran out, with nothing newer on file, is flagged', () => {
+    // Read from the data: every parameter whose latest entry ends before a day is stale on it,
+    // and one that has no end never is (Zhejiang's 2025 limits, Guangdong's 2025-07 pension year, …).
+    const day = '2026-12-01';
+    const ran = params(law.cities, 'cities').filter(([, p]) => p.values.at(-1)!.until !== undefined && p.values.at(-1)!.until! < day);
+    expect(ran.length).toBeGreaterThan(0);
+    for (const [path, p] of ran) expect(valueAt(p, day, path).stale, path).toBe(true);
+    const open = params(law.cities, 'cities').filter(([, p]) => p.values.at(-1)!.until === undefined && p.values[0].from <= day);
+    for (const [path, p] of open) expect(valueAt(p, day, path).stale, path).toBe(false);
   });
 });
 
@@ -186,8 +190,8 @@ describe('the checks catch a broken copy', () => {
 
   test('a period that ends mid-2026 with nothing after it, and a missing year', () => {
     const broken = cloneLaw(law);
-    // Drop Beijing's 2026-07 limits: July to December fall past 2026-06-30.
-    broken.cities.beijing.socialBase.values.pop();
+    // Drop Beijing's limits from 2026-07 on: July to December fall past 2026-06-30.
+    broken.cities.beijing.socialBase.values = broken.cities.beijing.socialBase.values.filter((v) => v.from < '2026-07-01');
     // Start Wuhan's minimum wage in March 2026: January and February have none.
     broken.cities.wuhan.minimumWage.values = [{ ...broken.cities.wuhan.minimumWage.values[1], from: '2026-03-01' }];
     const problems = gapsIn2026(broken);

@@ -16,7 +16,7 @@ import { CsPayError, UsageError } from '../../errors.js';
 import { langFromEnv } from '../../i18n/messages.js';
 import { clipMessage, quote } from '../../limits.js';
 import type { Lang } from '../../result.js';
-import { type Data, loadData } from '../context.js';
+import { citiesOn, type Data, loadData } from '../context.js';
 import type { Io } from '../io.js';
 import { checkRegularFile, readError } from '../read-text.js';
 import type { RawOptions } from '../request.js';
@@ -32,7 +32,7 @@ export async function batchCommand(file: string | undefined, o: RawOptions, io: 
   const paths = o.fields === undefined ? undefined : parseFields(String(o.fields));
   const summary = o.summary === true;
   const format: Format = outputFormat === 'csv' ? csvRows(paths, summary) : jsonLines(paths);
-  const data = await loadData(io, o.model as string | undefined);
+  let data = await loadData(io, o.model as string | undefined);
   const input = await openInput(io, file);
   // Read once: a line without "lang" speaks the language of the environment.
   const lang = langFromEnv(io.env);
@@ -43,6 +43,8 @@ export async function batchCommand(file: string | undefined, o: RawOptions, io: 
   try {
     if (format.head !== '' && !(await out.push(format.head))) return 0;
     for await (const request of readRequests(input, inputFormat)) {
+      // A line with a cities file: the reader (yaml, zod) loads with the first such line.
+      if (!isFailed(request) && request.cities !== undefined && !data.withCities) data = await citiesOn(io, data);
       const a = answerLine(++counts.line, request, data, io.today, lang);
       if (a.result) totals.add(a.result);
       else counts.failed++;

@@ -7,7 +7,8 @@ import type { Report } from '../../render/sections.js';
 import { inLanguage, m } from '../../errors.js';
 import { msg } from '../../i18n/messages.js';
 import { formatMoney } from '../../money.js';
-import { loadData } from '../context.js';
+import { citiesOn, loadData } from '../context.js';
+import { dirname, resolve } from 'node:path';
 import type { Io } from '../io.js';
 import { readFormat, readLang, writeResult } from '../output.js';
 import type { RawOptions } from '../request.js';
@@ -25,8 +26,9 @@ export async function compareCommand(a: string, b: string, o: RawOptions, io: Io
 
 async function compareIn(lang: Lang, a: string, b: string, o: RawOptions, io: Io): Promise<number> {
   const format = readFormat(o);
-  const data = await loadData(io, o.model as string | undefined);
-  const shared = Object.fromEntries(Object.entries(o).filter(([k, v]) => !OUTPUT_KEYS.includes(k) && v !== undefined));
+  // --cities is laid over the data for both offers; an offer file's own `cities` over that, for its offer.
+  const data = await citiesOn(io, await loadData(io, o.model as string | undefined, o.cities as string | undefined));
+  const shared = Object.fromEntries(Object.entries(o).filter(([k, v]) => !OUTPUT_KEYS.includes(k) && k !== 'cities' && v !== undefined));
   const offers = await Promise.all([readOffer(a, io, 'A'), readOffer(b, io, 'B')]);
   const [ra, rb] = offers.map(({ offer, locate }) => {
     try {
@@ -50,8 +52,10 @@ async function readOffer(arg: string, io: Io, fallback: string): Promise<{ offer
   const text = readText(io, arg, 'offer file');
   const file = parseYaml(text, arg, OfferSchema, m('hint:fix-offer'));
   const locate = (e: unknown) => locateOfferError(e, arg, text);
+  // The offer's cities file is found beside the offer file.
+  const options: RawOptions = file.cities === undefined ? file : { ...file, cities: resolve(dirname(arg), file.cities) };
   try {
-    return { offer: fromOptions(file as RawOptions, arg, file.name ?? fallback), locate };
+    return { offer: fromOptions(options, arg, file.name ?? fallback), locate };
   } catch (e) {
     throw locate(e);
   }

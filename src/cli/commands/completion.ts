@@ -62,7 +62,7 @@ function valuesOf(long: string, model: Model): string[] | undefined {
     '--child-share': ['100', '50'],
     '--mortgage-share': ['100', '50'],
     '--continuing-education': ['degree', 'certificate'],
-    '--medical-tier': ['1', '2'],
+    '--medical-tier': ['1', '2', '3'],
     '--set': listComponents(model).components.map((c) => `${c.id}=`),
   };
   return fixed[long];

@@ -25,8 +25,9 @@ async function runCommand(command: Command, o: RawOptions, io: Io): Promise<numb
 
 async function answerCommand(command: Command, o: RawOptions, io: Io, lang: Lang): Promise<number> {
   const format = readFormat(o);
-  const data = await loadData(io, o.model as string | undefined);
-  const options = Object.fromEntries(Object.entries(o).filter(([k]) => !OUTPUT_KEYS.includes(k)));
+  const data = await loadData(io, o.model as string | undefined, o.cities as string | undefined);
+  // --cities is already laid over the data.
+  const options = Object.fromEntries(Object.entries(o).filter(([k]) => !OUTPUT_KEYS.includes(k) && k !== 'cities'));
   if (command === 'estimate' && isMatrix(options)) {
     const mx = estimateMatrix(options, data, io.today, lang);
     const [{ matrixReport }, { matrixRows }] = await Promise.all([import('../../render/matrix.js'), import('../../render/csv.js')]);

@@ -13,6 +13,8 @@ import { listRules } from '../../rules.js';
 import { loadData } from '../context.js';
 import type { Io } from '../io.js';
 import { readFormat, readLang, writeResult } from '../output.js';
+import { m, UsageError } from '../../errors.js';
+import { identifyCity } from '../identify.js';
 import type { RawOptions } from '../request.js';
 
 export async function rulesCommand(o: RawOptions, io: Io): Promise<number> {
@@ -25,9 +27,10 @@ export async function rulesCommand(o: RawOptions, io: Io): Promise<number> {
 }
 
 async function rulesIn(lang: Lang, o: RawOptions, io: Io): Promise<number> {
+  if (o.format === 'yaml') return printBlock(o, io);
   const format = readFormat(o);
   const t = (key: MessageKey, params?: Record<string, unknown>) => msg(key, lang, params);
-  const data = await loadData(io);
+  const data = await loadData(io, undefined, o.cities as string | undefined);
   const value = listRules(o, data, io.today);
   const { city, asOf: date, rounding, rules: rows } = value;
   const c = data.law.cities[city];
@@ -63,5 +66,25 @@ async function rulesIn(lang: Lang, o: RawOptions, io: Io): Promise<number> {
     ...rows.map((r) => [r.id, figureName(r.id, r.label, lang, cityName), formatValue(r.value, r.unit, lang), r.from, r.until ?? '', confidenceName(r.confidence, lang), refIn(r.ref, lang), r.url ?? '']),
   ];
   await writeResult(io, o, format, value, report, csv);
+  return 0;
+}
+
+/**
+ * `--format yaml`: the city's own block of data/law/cities.yaml, every dated figure
+ * (not only those in force), ready to copy, edit and read back with --cities.
+ */
+async function printBlock(o: RawOptions, io: Io): Promise<number> {
+  if (o.json) throw new UsageError(m('e:two-formats', { format: 'yaml' }), m('hint:use-one'));
+  const data = await loadData(io, undefined, o.cities as string | undefined);
+  if (o.city === undefined) throw new UsageError('rules needs a city (--city).', `Cities: ${Object.keys(data.law.cities).join(', ')}.`);
+  const id = identifyCity(data.model, String(o.city));
+  const { dumpYaml } = await import('../../model/dump-yaml.js');
+  // The marks of a city read from a file are cs-pay's, not the schema's: a block read back must validate.
+  const block = JSON.parse(JSON.stringify({ [id]: data.law.cities[id] }, (k, v) => (k === 'source' && v === 'file' ? undefined : v)));
+  const head = [
+    `# ${data.law.cities[id].name}: its block of cs-pay's data/law/cities.yaml (schema as there).`,
+    `# Edit it (another id for another city) and use it with: cs-pay net --gross 9000 --city ${id} --cities <this file>`,
+  ].join('\n');
+  io.stdout(`${head}\n${dumpYaml(block)}`);
   return 0;
 }
