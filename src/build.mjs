@@ -54,6 +54,26 @@ if (idsBefore !== idsText) {
   console.error(`build: src/model/city-ids.ts now lists ${ids.length} cities from data/.`);
 }
 
+// 1c. JSON Schemas of the model and offer files, for editors (data/schema/, shipped and kept
+// in git like the city ids; the shipped files name them in a yaml-language-server line).
+const schemas = join(dist, 'json-schemas.tmp.mjs');
+await build({ ...common, entryPoints: ['src/model/json-schemas.ts'], outfile: schemas });
+try {
+  const { modelJsonSchema, offerJsonSchema } = await import(pathToFileURL(schemas).href);
+  mkdirSync(join(root, 'data/schema'), { recursive: true });
+  for (const [file, schema] of [['model.schema.json', modelJsonSchema(Object.keys(data.model.cities))], ['offer.schema.json', offerJsonSchema()]]) {
+    const path = join(root, 'data/schema', file);
+    const text = `${JSON.stringify(schema, null, 2)}\n`;
+    let before = '';
+    try {
+      before = readFileSync(path, 'utf8');
+    } catch { /* first build */ }
+    if (before !== text) writeFileSync(path, text);
+  }
+} finally {
+  rmSync(schemas, { force: true });
+}
+
 // 2. Bundle the CLI; the dev data module is swapped for the validated JSON.
 const builtinData = {
   name: 'builtin-data',

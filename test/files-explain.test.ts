@@ -23,7 +23,7 @@ describe('offer files', () => {
     expect(r.stderr.split('\n')[0]).toBe("cs-pay: levle.yaml:3:1: levle: unknown key 'levle' (did you mean level?).");
   });
   it('says it in Chinese with --lang zh or LANG=zh_CN.UTF-8', async () => {
-    for (const opts of [{ args: ['--lang', 'zh'], env: {} }, { args: [], env: { LANG: 'zh_CN.UTF-8' } }]) {
+    for (const opts of [{ args: ['--lang', 'zh'], env: {} as Record<string, string> }, { args: [], env: { LANG: 'zh_CN.UTF-8' } }]) {
       const r = await cli(['compare', 'levle.yaml', 'city=hangzhou,gross=9000', ...opts.args], { files, env: opts.env });
       expect(r.code).toBe(3);
       expect(r.stderr).toMatch(/^cs-pay: levle\.yaml:3:1: levle:未知的键 'levle'\(是不是想写 level\?\)。/);

@@ -115,8 +115,9 @@ export interface Request {
 /** Kept for callers that read one month (compare's probation figure). */
 export type PayrollRequest = MonthPayroll & YearRequest;
 
-export const flagOf = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-export const keyOf = (flag: string) => flag.replace(/^--/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+/** lastYearUnder60k <-> --last-year-under-60k: a dash before each capital and before digits after a letter, as commander names them. */
+export const flagOf = (key: string) => `--${key.replace(/[A-Z]|(?<=[a-z])\d+/g, (c) => `-${c.toLowerCase()}`)}`;
+export const keyOf = (flag: string) => flag.replace(/^--/, '').replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 const str = (v: unknown) => (typeof v === 'number' ? String(v) : (v as string));
 const given = (o: RawOptions, k: string) => o[k] !== undefined && o[k] !== null && o[k] !== false;

@@ -44,12 +44,12 @@ export const HELP = {
   'arg:help:command': { en: 'the command', zh: '命令' },
   // the job
   'opt:--city': {
-    en: 'city: beijing shanghai guangzhou shenzhen hangzhou chengdu wuhan xian nanjing suzhou (or 杭州 …)',
-    zh: '城市:beijing shanghai guangzhou shenzhen hangzhou chengdu wuhan xian nanjing suzhou(也可写 杭州、成都市 等)',
+    en: 'city id or name: hangzhou, shanghai, 杭州, 成都市 … (cs-pay cities lists them all)',
+    zh: '城市:代码或名称,如 hangzhou、shanghai、杭州、成都市(cs-pay cities 列出全部)',
   },
   'opt:--city-list': {
-    en: 'city, a comma list of cities, or all: beijing shanghai guangzhou shenzhen hangzhou chengdu wuhan xian nanjing suzhou (or 杭州 …)',
-    zh: '城市、逗号分隔的多个城市或 all:beijing shanghai guangzhou shenzhen hangzhou chengdu wuhan xian nanjing suzhou(也可写 杭州 等)',
+    en: 'city, a comma list of cities, or all: hangzhou, shanghai, 杭州 … (cs-pay cities lists them)',
+    zh: '城市、逗号分隔的多个城市或 all:hangzhou、shanghai、杭州 等(cs-pay cities 列出全部)',
   },
   'opt:--level': {
     en: 'job level (a comma list, or all): junior intermediate senior lead supervisor manager operations',

@@ -18,8 +18,8 @@ export async function validateCommand(file: string, io: Io): Promise<number> {
 }
 
 export async function schemaCommand(io: Io): Promise<number> {
-  const [{ z }, { modelSchema }] = await Promise.all([import('zod'), import('../../model/model-schema.js')]);
-  const schema = z.toJSONSchema(modelSchema(Object.keys(builtin.model.cities)), { unrepresentable: 'any', io: 'input' });
+  const { modelJsonSchema } = await import('../../model/json-schemas.js');
+  const schema = modelJsonSchema(Object.keys(builtin.model.cities));
   io.stdout(`${JSON.stringify(schema, null, 2)}\n`);
   return 0;
 }
