@@ -68,6 +68,14 @@ function compareReport(c: Comparison, lang: Lang): Report {
   return {
     heading: `A: ${a.name} · B: ${b.name}`,
     sections: [{
+      // The answer first: the verdict, then the figures behind it.
+      title: msg('verdict', lang),
+      head: [],
+      right: [],
+      rows: [[{ text: msg('verdict', lang), tone: 'bold' as const }, { text: c.verdict, tone: 'bold' as const }]],
+      wrap: [1],
+      plain: true,
+    }, {
       title: msg('sideBySide', lang),
       head: ['', 'A', 'B', 'Δ', 'Δ %', ''],
       right: [1, 2, 3, 4],
@@ -83,7 +91,6 @@ function compareReport(c: Comparison, lang: Lang): Report {
       ]),
     }],
     footnotes: [
-      { title: msg('verdict', lang), items: [c.verdict], tone: 'bold' },
       ...[a, b].filter((r) => r.warnings.length).map((r) => ({ title: msg('offerWarnings', lang, { name: r.name }), items: r.warnings.map((w) => `[${w.code}] ${w.message}`), tone: 'bad' as const })),
     ],
   };
