@@ -43,6 +43,9 @@ const idsText = [
   ...ids.map((id) => `  '${id}',`),
   '] as const;',
   'export type CityId = (typeof CITY_IDS)[number];',
+  '/** The built-in model\'s levels and platforms, for the library\'s types. */',
+  `export type LevelId = ${Object.keys(data.model.levels).map((id) => `'${id}'`).join(' | ')};`,
+  `export type PlatformId = ${Object.keys(data.model.platforms).map((id) => `'${id}'`).join(' | ')};`,
   '',
 ].join('\n');
 let idsBefore = '';
@@ -51,7 +54,7 @@ try {
 } catch { /* first build */ }
 if (idsBefore !== idsText) {
   writeFileSync(idsFile, idsText);
-  console.error(`build: src/model/city-ids.ts now lists ${ids.length} cities from data/.`);
+  console.error(`build: src/model/city-ids.ts now lists ${ids.length} cities, and the model's levels and platforms, from data/.`);
 }
 
 // 1c. JSON Schemas of the model and offer files, for editors (data/schema/, shipped and kept

@@ -4,6 +4,7 @@
  * a string ("12000", "96%"), as on the command line. answer.ts checks the keys
  * at run time (OPTION_KEYS); these types are what an editor shows.
  */
+import type { CityId, LevelId, PlatformId } from './model/city-ids.js';
 import type { Lang } from './result.js';
 
 /** A number, or its text as the command line takes it ("12000", "96%"). */
@@ -77,15 +78,23 @@ export interface JobChange extends MonthChange {
 /** Changes by month: `{ 7: { base: 8000 } }`, or the command line's `"7:base=8000"` (one or a list). */
 export type Changes = Record<number | string, MonthChange> | string | (string | (MonthChange & { month: Num }))[];
 
-/** Payroll options: insurance, housing fund, deductions, the year. */
-export interface PayrollOptions extends MonthPayrollOptions {
-  /** A built-in city (`cities()` lists them; Chinese names and aliases work too), or one that `cities` adds. */
-  city?: string;
-  /**
-   * More cities, or other figures for a built-in city: the path of a YAML file shaped like
-   * data/law/cities.yaml, or that file already parsed into an object.
-   */
-  cities?: string | Record<string, unknown>;
+/**
+ * Where the job is: a built-in city (its id; `cities()` lists them), so a typo
+ * fails to compile, or, when `cities` adds cities from a file, any city it names.
+ */
+export type Place =
+  | { city?: CityId; cities?: undefined }
+  | {
+      city?: string;
+      /**
+       * More cities, or other figures for a built-in city: the path of a YAML file shaped like
+       * data/law/cities.yaml, or that file already parsed into an object.
+       */
+      cities: string | Record<string, unknown>;
+    };
+
+/** Payroll options besides the city: insurance, housing fund, deductions, the year. */
+export interface YearOptions extends MonthPayrollOptions {
   /** Year-end bonus, yuan. */
   bonus?: Num;
   bonusTax?: 'auto' | 'separate' | 'merged';
@@ -117,11 +126,13 @@ export interface PayrollOptions extends MonthPayrollOptions {
   lang?: Lang;
 }
 
+/** Payroll options: the city (or `insurance` instead), insurance, housing fund, deductions, the year. */
+export type PayrollOptions = YearOptions & Place;
+
 /** Pay options of `estimate`: a job of the compensation model. */
 export interface PayOptions {
-  city: string;
-  level: string;
-  platform?: string;
+  level: LevelId;
+  platform?: PlatformId;
   nightShifts?: Num;
   /** Customer satisfaction: 96, "96%" or 0.96. */
   satisfaction?: Num;
@@ -138,24 +149,22 @@ export interface PayOptions {
   yearEndMonths?: Num;
 }
 
-export interface EstimateOptions extends PayrollOptions, PayOptions {
-  city: string;
-}
+export type EstimateOptions = YearOptions & PayOptions & Required<Pick<Place, 'city'>> & Place;
 
-export interface NetOptions extends PayrollOptions {
+export type NetOptions = PayrollOptions & {
   /** Monthly gross wages, yuan. */
   gross: Num;
-}
+};
 
-export interface GrossOptions extends PayrollOptions {
+export type GrossOptions = PayrollOptions & {
   /** The average monthly take-home to aim for, yuan. */
   net: Num;
-}
+};
 
 /** An offer: an estimate or a known gross, plus its terms. Or an inline spec, "city=hangzhou,level=senior". */
 export type OfferOptions =
   | string
-  | (Omit<PayrollOptions, 'lang'> & Partial<PayOptions> & {
+  | (Omit<YearOptions, 'lang'> & Place & Partial<PayOptions> & {
       gross?: Num;
       name?: string;
       probationMonths?: Num;
@@ -164,9 +173,10 @@ export type OfferOptions =
       scheduledHours?: Num;
     });
 
-export interface CompareOptions extends Omit<PayrollOptions, 'city'> {
+export interface CompareOptions extends YearOptions {
   a: OfferOptions;
   b: OfferOptions;
+  cities?: string | Record<string, unknown>;
 }
 
 export interface RulesOptions {

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { roundFen, type RoundingMode, type RoundingUnit } from '../src/money.js';
-import { net } from '../src/index.js';
+import { net, type NetOptions } from '../src/index.js';
 
 /** roundFen as it was: every amount through toFixed(6). */
 function roundFenByToFixed(amount: number, unit: RoundingUnit = 'fen', mode: RoundingMode = 'half-up'): number {
@@ -46,7 +46,7 @@ describe('roundFen', () => {
 
 describe('a batch of lines', () => {
   it('gives each line the answer it gets alone, in any order (caches keep no state between lines)', () => {
-    const requests = [
+    const requests: NetOptions[] = [
       { gross: 12000, city: 'beijing', date: '2026-11-23' },
       { gross: 30000, city: 'shanghai', date: '2026-11-23', from: { 7: { housingFundRate: 7 } } },
       { gross: 9000, city: 'hangzhou', date: '2026-03-01', children: 1, bonus: 20000 },

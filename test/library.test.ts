@@ -29,6 +29,7 @@ describe('library', () => {
     expect(e.exitCode).toBe(2);
     expect(e.code).toBe('bad-input');
     expect(e.message).toMatch(/--gross must be more than zero/);
+    // @ts-expect-error a misspelt city fails to compile, and at run time says what it is near
     expect(fail(() => net({ gross: 12000, city: 'shangai' })).hint).toMatch(/Did you mean shanghai/);
     expect(fail(() => net({ gross: 12000, citi: 'hangzhou' } as never)).message).toBe("Unknown option 'citi' in the net options.");
     expect(fail(() => estimate({ city: 'hangzhou', level: 'senior', lang: 'fr' } as never)).exitCode).toBe(2);
@@ -74,7 +75,7 @@ describe('library', () => {
   it('the date defaults to today in China; a custom model is YAML text', () => {
     expect(net({ gross: 10000, city: 'hangzhou' }).asOf).toBe(todayIn('Asia/Shanghai'));
     const text = readFileSync(new URL('../data/model/compensation.yaml', import.meta.url), 'utf8');
-    const o = { city: 'chengdu', level: 'lead' };
+    const o = { city: 'chengdu', level: 'lead' } as const;
     expect(estimate(o, { ...at, model: text })).toStrictEqual(estimate(o, at));
   });
 

@@ -30,6 +30,14 @@ try {
 }
 // @ts-expect-error net needs a gross
 net({ city: 'hangzhou' });
+// @ts-expect-error a misspelt city fails to compile
+net({ gross: 9000, city: 'hangzou' });
+// @ts-expect-error a misspelt level fails to compile
+estimate({ city: 'hangzhou', level: 'senoir' });
+// @ts-expect-error a misspelt platform fails to compile
+estimate({ city: 'hangzhou', level: 'senior', platform: 'alibba' });
+// With a cities file, any city it names.
+net({ gross: 9000, city: 'testville', cities: 'my-cities.yaml' });
 // @ts-expect-error amounts are numbers or text
 net({ gross: true });
 // @ts-expect-error a result's amounts are numbers (and the types are not any: skipLibCheck would hide a broken import as any)

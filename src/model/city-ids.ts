@@ -35,3 +35,6 @@ export const CITY_IDS = [
   'jiaxing',
 ] as const;
 export type CityId = (typeof CITY_IDS)[number];
+/** The built-in model's levels and platforms, for the library's types. */
+export type LevelId = 'junior' | 'intermediate' | 'senior' | 'lead' | 'supervisor' | 'manager' | 'operations';
+export type PlatformId = '1688' | 'generic' | 'alibaba' | 'tmall-logistics';
