@@ -70,6 +70,8 @@ function langOfArgv(argv: string[], io: Io): Lang {
 /** CS_PAY_TODAY stands in for the clock (tests, replays); a bad one fails every command alike. */
 function checkToday(io: Io): void {
   try {
+    // Exactly a date: '2026-03-01 ' (a trailing space) is refused here, naming the variable, not later as a bare date.
+    if (io.today !== io.today.trim()) throw new Error('spaces');
     parseDate('CS_PAY_TODAY', io.today);
   } catch {
     const name = io.env.CS_PAY_TODAY ? 'CS_PAY_TODAY' : "Today's date";

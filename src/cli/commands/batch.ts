@@ -20,7 +20,7 @@ import { type Data, loadData } from '../context.js';
 import type { Io } from '../io.js';
 import { checkRegularFile, readError } from '../read-text.js';
 import type { RawOptions } from '../request.js';
-import { parseChoice } from '../values.js';
+import { parseChoice, textOf } from '../values.js';
 
 const COMMANDS = ['estimate', 'net', 'gross'] as const;
 const LANGS = ['en', 'zh'] as const;
@@ -85,8 +85,8 @@ function answerLine(line: number, request: Request, data: Data, today: string, e
     const options: RawOptions = {};
     for (const key in request) {
       const v = request[key];
-      if (key === 'command') command = v === undefined || v === null ? 'estimate' : parseChoice('command', String(v), COMMANDS);
-      else if (key === 'lang') lang = v === undefined || v === null ? envLang : parseChoice('lang', String(v), LANGS);
+      if (key === 'command') command = v === undefined || v === null ? 'estimate' : parseChoice('command', textOf('command', v), COMMANDS);
+      else if (key === 'lang') lang = v === undefined || v === null ? envLang : parseChoice('lang', textOf('lang', v), LANGS);
       else if (key !== 'id') options[key] = v;
     }
     return { line, id: hasId ? id : undefined, result: answer(command, options, data, today, lang, 'this batch line') };
