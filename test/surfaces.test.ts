@@ -190,3 +190,57 @@ describe('6, 23. the library: errors quote at most 40 characters; a BigInt is a 
     expect(libError(() => lib.net({ gross: 1000, city: 'hangzhou', lang: 1n } as never)).exitCode).toBe(2);
   });
 });
+
+describe('2. CSV rows are at most 1 MB, each failing alone', () => {
+  it('a 24 MB quoted cell, a 3 MB bare cell and an unclosed quote: those rows fail, every other row is answered, memory stays low', () => {
+    const ok = (id: number) => `${id},net,9000,beijing`;
+    const input = [
+      'id,command,gross,city',
+      ok(1),
+      `2,net,"${'9'.repeat(24 * 1024 * 1024)}",beijing`,
+      ok(3),
+      `4,net,${'x'.repeat(3 * 1024 * 1024)},beijing`,
+      `5,net,"9000\n",beijing`,
+      ok(6),
+      `7,net,"9000,beijing`,
+      ...Array.from({ length: 5 }, (_, i) => `${8 + i},net,${'y'.repeat(300_000)}`),
+    ].join('\n');
+    const r = spawnSync(process.execPath, ['-r', join(root, 'bench/max-rss.cjs'), BIN, 'batch', '-', '--fields', 'gross.monthly'], {
+      input, env: ENV, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60_000,
+    });
+    expect(r.status, r.stderr).toBe(2);
+    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    // Row 5 spans lines 6 and 7 (a quoted line break). The unclosed quote of row 7 runs to the end of the input (1.5 MB): the last row.
+    expect(out.map((o) => o.line)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(out.map((o) => o.gross?.monthly ?? o.error.message.slice(0, 40))).toEqual([
+      9000, 'The CSV row starting at line 3 is longer', 9000, 'The CSV row starting at line 5 is longer',
+      9000, 9000, 'The CSV row starting at line 9 is longer',
+    ]);
+    const peaks = [...r.stderr.matchAll(/cs-pay-max-rss (\d+)/g)].map((x) => Number(x[1]) / 1024);
+    expect(peaks.length).toBeGreaterThan(0);
+    // Loose: the input alone is 30 MB, and the bad run held it several times over (580 MB for 96 MB).
+    expect(Math.max(...peaks)).toBeLessThan(200);
+  }, 60_000);
+
+  it('a short unclosed quote fails its row; a quote inside a bare field fails that row alone', () => {
+    const input = 'id,command,gross,city\n1,net,5"6,beijing\n2,net,9000,beijing\n3,net,"9000,beijing\n';
+    const r = cs(['batch', '-', '--fields', 'gross.monthly'], { input });
+    const out = batchLines(r);
+    expect(out.map((o) => o.line)).toEqual([1, 2, 3]);
+    expect((out[0].error as { message: string }).message).toMatch(/^Not valid CSV at line 2: a quote inside a field/);
+    expect(out[1].gross).toEqual({ monthly: 9000 });
+    expect((out[2].error as { message: string }).message).toMatch(/^Not valid CSV at line 4: a quote is not closed/);
+  });
+});
+
+describe('16. a line holding a NUL byte', () => {
+  it('is named for the NUL byte, not as a line over 1 MB', () => {
+    const good = '{"command":"net","gross":9000,"city":"beijing"}';
+    const r = cs(['batch', '-', '--fields', 'gross.monthly'], { input: `${good}\u0000\n${good}\n{"a":"\u0000"}\n` });
+    const out = batchLines(r);
+    expect(out).toHaveLength(3);
+    expect((out[0].error as { message: string }).message).toBe('This line holds a NUL byte (a control character), which JSON text never has raw.');
+    expect(out[1].gross).toEqual({ monthly: 9000 });
+    expect((out[2].error as { message: string }).message).toMatch(/NUL byte/);
+  });
+});

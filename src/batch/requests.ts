@@ -6,7 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import type { RawOptions } from '../cli/request.js';
-import { UsageError } from '../errors.js';
+import { m, UsageError } from '../errors.js';
 import { MAX_LINE_BYTES, MAX_NESTING_DEPTH } from '../limits.js';
 import { readLines, type TooLong } from './lines.js';
 import { notUtf8, SUB } from './utf8.js';
@@ -76,7 +76,7 @@ export function detect(head: Buffer, final = true): InputFormat | undefined {
 
 /** One JSON line -> its options, or the error that takes its place. */
 export function parseLine(raw: string | TooLong): Request {
-  if (typeof raw !== 'string') return fail(`Line longer than ${MAX_LINE_BYTES / 1024 / 1024} MB; a request is a JSON object of a few hundred bytes.`);
+  if (typeof raw !== 'string') return { failed: new UsageError(m('e:line-too-long', { mb: MAX_LINE_BYTES / 1024 / 1024 })) };
   if (raw.length > 2 * MAX_NESTING_DEPTH && nestingOf(raw) > MAX_NESTING_DEPTH) {
     return fail(`JSON nested more than ${MAX_NESTING_DEPTH} deep; a request is a flat object with a few nested ones.`);
   }
@@ -87,6 +87,7 @@ export function parseLine(raw: string | TooLong): Request {
     if (raw.trim() === '') return fail('Empty line; expected a JSON object.');
     // Bytes that are not UTF-8 arrive as SUB, which JSON does not allow raw.
     if (raw.includes(SUB)) return { failed: notUtf8('This line') };
+    if (raw.includes('\u0000')) return { failed: new UsageError(m('e:line-nul')) };
     return fail(`Not valid JSON: ${(e as Error).message}.`);
   }
   if (o === null || typeof o !== 'object' || Array.isArray(o)) return fail('Expected a JSON object, like {"command":"net","gross":12000,"city":"hangzhou"}.');

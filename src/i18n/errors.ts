@@ -244,4 +244,13 @@ export const ERRORS = {
   'hint:set-empty': { en: 'Write --set component=amount, like --set meal=0 (see `cs-pay components`).', zh: '写法:--set 项目=金额,例如 --set meal=0(见 `cs-pay components`)。' },
   'e:unpaid-max': { en: "{flag} of {n} is more than the {max} paid days by which a day's pay is computed.", zh: '{flag} 为 {n},超过计算日工资所用的月计薪天数 {max}。' },
   'takes:unpaid-days': { en: 'whole days from 0 to 21 (a day is the base pay ÷ 21.75)', zh: '0 到 21 的整天数(日工资为底薪 ÷ 21.75)' },
+  // batch input (src/batch/)
+  'e:csv-row-too-long': { en: 'The CSV row starting at line {line} is longer than {mb} MB.', zh: '从第 {line} 行开始的 CSV 行超过 {mb} MB。' },
+  'hint:csv-row-too-long': {
+    en: 'A row is one request of a few hundred bytes; if a quote is not closed, the rest of the input is that row.',
+    zh: '每行是一个几百字节的请求;若有引号未闭合,其后的全部输入都会算作这一行。',
+  },
+  'e:csv-header-too-long': { en: 'The CSV header row is longer than {mb} MB.', zh: 'CSV 表头行超过 {mb} MB。' },
+  'e:line-too-long': { en: 'Line longer than {mb} MB; a request is a JSON object of a few hundred bytes.', zh: '该行超过 {mb} MB;每个请求是一个几百字节的 JSON 对象。' },
+  'e:line-nul': { en: 'This line holds a NUL byte (a control character), which JSON text never has raw.', zh: '该行含有 NUL 字节(控制字符),JSON 文本中不能直接出现。' },
 } satisfies Record<string, Entry>;
