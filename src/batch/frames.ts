@@ -57,8 +57,10 @@ export class Frames extends Transform {
   constructor(
     private readonly max: number,
     private readonly csv: boolean,
+    /** Lines waiting to be read (default 16). */
+    queued?: number,
   ) {
-    super({ readableObjectMode: true });
+    super({ readableObjectMode: true, readableHighWaterMark: queued });
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
