@@ -21,6 +21,9 @@ export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 /** Tool calls read and not yet answered: the server reads on only as answers go out, so memory stays flat however many a client pipelines. */
 export const MAX_CALLS_IN_FLIGHT = 64;
 
+/** Any amount, and any month's pay (each line and their sum): past this no customer-service job is modelled, and a year stays far below 2^53 fen. */
+export const MAX_MONTH_YUAN = 100_000_000;
+
 /** User input quoted back in a message: enough to recognise the value, short enough to keep the message one line. */
 export const MAX_QUOTE_CHARS = 40;
 

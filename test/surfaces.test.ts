@@ -244,3 +244,46 @@ describe('16. a line holding a NUL byte', () => {
     expect((out[2].error as { message: string }).message).toMatch(/NUL byte/);
   });
 });
+
+describe('7. the 100,000,000-a-month cap holds for every line and the month', () => {
+  it('--set × --orders past the cap is refused, naming the line', () => {
+    const r = cs(['estimate', '--platform', '1688', '--city', 'hangzhou', '--level', 'senior', '--orders', '100000', '--set', 'order-commission=100000000']);
+    expectRefusal(r, 2, /^cs-pay: The order-commission line comes to 10,000,000,000,000\.00 yuan a month, beyond the 100,000,000 a month cs-pay models\.$/);
+    expect(cs(['estimate', '--platform', '1688', '--city', 'hangzhou', '--level', 'senior', '--orders', '100000', '--set', 'order-commission=999', '--json']).code).toBe(0);
+  });
+
+  it("a month's total (gross plus extra, or the lines plus extra) past the cap is refused, naming the month", () => {
+    expectRefusal(cs(['net', '--gross', '100000000', '--city', 'hangzhou', '--in', '3:extra=100000000']), 2, /^cs-pay: The pay of month 3 comes to 200,000,000\.00 yuan/);
+    expectRefusal(cs(['estimate', '--city', 'hangzhou', '--level', 'senior', '--in', '12:extra=99999999']), 2, /^cs-pay: The pay of month 12 comes to/);
+    expect(libError(() => lib.estimate({ city: 'hangzhou', level: 'senior', base: 100_000_000 })).message).toMatch(/^The pay of month 1 comes to/);
+  });
+});
+
+describe('11, 12, 15. batch output: CSV cells safe in a spreadsheet, ids finite, fields own', () => {
+  const line = (id: unknown) => `{"id":${id},"command":"net","gross":9000,"city":"beijing"}`;
+  const input = [line('"=1+2"'), line('"@SUM(A1)"'), line('"+x"'), line('"-x"'), line('"\\tx"'), line('"a\\u0007b\\u001b[31m"'), line(-5), line('"-5"'), line('1e999')].join('\n');
+
+  it('formula-leading text cells get a leading quote, control characters are dropped, numbers stay numbers', () => {
+    const r = cs(['batch', '-', '--format', 'csv', '--fields', 'annual.net,reconciliation.balance'], { input });
+    const rows = r.stdout.trimEnd().split('\n');
+    expect(rows[0]).toBe('line,id,annual.net,reconciliation.balance,error.code,error.message');
+    expect(rows.slice(1, 9).map((row) => row.split(',')[1])).toEqual(["'=1+2", "'@SUM(A1)", "'+x", "'-x", "'\tx", 'ab[31m', '-5', '-5']);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/);
+  });
+
+  it('an id of 1e999 fails its line (exit 2), in JSON lines and CSV alike', () => {
+    const jsonl = batchLines(cs(['batch', '-', '--fields', 'annual.net'], { input }));
+    expect(jsonl[8]).toEqual({ line: 9, error: { code: 'bad-input', message: '"id" is too large a number to keep; write it as text, in quotes.' } });
+    const csv = cs(['batch', '-', '--format', 'csv', '--fields', 'annual.net'], { input });
+    expect(csv.code).toBe(2);
+    expect(csv.stdout).not.toMatch(/Infinity/);
+    expect(csv.stdout.trimEnd().split('\n')[9]).toMatch(/^9,,,bad-input,/);
+  });
+
+  it('--fields input.constructor names nothing: fields are own properties of the result', () => {
+    const r = cs(['batch', '-', '--fields', 'input.constructor,input.toString,annual.net'], { input: `${line(1)}\n` });
+    expect(batchLines(r)).toEqual([{ line: 1, id: 1, annual: { net: 90287.28 } }]);
+    const csv = cs(['batch', '-', '--format', 'csv', '--fields', 'input.constructor'], { input: `${line(1)}\n` });
+    expect(csv.stdout).not.toMatch(/native code|function/);
+  });
+});

@@ -14,7 +14,7 @@ import { identifyCity, identifyLevel, identifyPlatform } from './identify.js';
 import { readSettings } from './set.js';
 import { closest } from './suggest.js';
 import {
-  kindOf, parseChoice, parseCount, parseDate, parseHours, parsePercent, parseRange, parseShare, parseUnpaidDays, parseYuan, textOf,
+  checkMonthPay, kindOf, parseChoice, parseCount, parseDate, parseHours, parsePercent, parseRange, parseShare, parseUnpaidDays, parseYuan, textOf,
 } from './values.js';
 import { MAX_NESTING_DEPTH, quote } from '../limits.js';
 
@@ -270,6 +270,7 @@ function readMonth(o: RawOptions, command: Command, model: Model, month: number,
       out.payroll.city = out.pay.city;
     } else if (given(o, 'gross')) {
       out.gross = parseYuan('--gross', str(o, 'gross'), { allowZero: false });
+      if (out.extra) checkMonthPay([], out.gross + out.extra, month);
     }
     return out;
   } catch (e) {

@@ -269,4 +269,11 @@ export const ERRORS = {
   'rpc:shape-other': { en: 'an object that is neither a request, a notification nor a response', zh: '既不是请求、通知也不是响应的对象' },
   'rpc:is-not': { en: 'is {got}, where {want} is expected', zh: '是{got},应为{want}' },
   'rpc:missing': { en: 'is missing', zh: '缺失' },
+  // a month's pay past what cs-pay models (src/pay/estimate.ts)
+  'e:line-beyond': { en: 'The {id} line comes to {amount} yuan a month, beyond the {max} a month cs-pay models.', zh: '{id} 一项每月 {amount} 元,超出 cs-pay 每月 {max} 元的计算范围。' },
+  'e:month-beyond': { en: "The month's pay comes to {amount} yuan, beyond the {max} a month cs-pay models.", zh: '月工资合计 {amount} 元,超出 cs-pay 每月 {max} 元的计算范围。' },
+  'e:month-n-beyond': { en: 'The pay of month {month} comes to {amount} yuan, beyond the {max} a month cs-pay models.', zh: '{month} 月工资合计 {amount} 元,超出 cs-pay 每月 {max} 元的计算范围。' },
+  'hint:line-beyond': { en: 'A line is its rate times its count: check --orders, --night-shifts, --set and extra.', zh: '每项金额为单价乘以数量:请检查 --orders、--night-shifts、--set 和 extra。' },
+  'e:id-type': { en: '"id" must be a string or a number; got {got}.', zh: '"id" 必须是字符串或数字;收到{got}。' },
+  'e:id-too-large': { en: '"id" is too large a number to keep; write it as text, in quotes.', zh: '"id" 数值过大,无法保留;请用引号写成文本。' },
 } satisfies Record<string, Entry>;
