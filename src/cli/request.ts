@@ -140,7 +140,7 @@ function bool(o: RawOptions, k: string): boolean {
   const v = o[k];
   if (v === undefined || v === false || v === 'false' || v === 'no') return false;
   if (v === true || v === 'true' || v === 'yes' || v === '') return true;
-  if (typeof v === 'string' || typeof v === 'number') throw new UsageError(m('e:switch', { flag: flagOf(k), raw: String(v) }));
+  if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) throw new UsageError(m('e:switch', { flag: flagOf(k), raw: String(v) }));
   throw new UsageError(m('e:switch-got', { flag: flagOf(k), got: kindOf(v) }));
 }
 
@@ -286,9 +286,12 @@ function readMonth(o: RawOptions, command: Command, model: Model, month: number,
 export function readChanges(o: RawOptions, command: Command): Change<RawOptions>[] {
   const changes: Change<RawOptions>[] = [];
   const add = (kind: ChangeKind, month: unknown, values: RawOptions, flag: string) => {
-    const n = typeof month === 'number' ? month : /^\s*\d{1,2}\s*$/.test(String(month)) ? Number(month) : NaN;
+    const n = typeof month === 'number' ? month : typeof month === 'string' && /^\s*\d{1,2}\s*$/.test(month) ? Number(month) : NaN;
     if (!Number.isInteger(n) || n < 1 || n > 12) {
-      throw new UsageError(m('e:change-month', { flag, raw: String(month).slice(0, 40) }), m('hint:change-form', { flag }));
+      if (typeof month === 'string' || (typeof month === 'number' && Number.isFinite(month))) {
+        throw new UsageError(m('e:change-month', { flag, raw: String(month) }), m('hint:change-form', { flag }));
+      }
+      throw new UsageError(m('e:change-month-got', { flag, got: kindOf(month) }), m('hint:change-form', { flag }));
     }
     const allowed: readonly string[] = kind === 'job' ? ['city', ...MONTH_KEYS] : MONTH_KEYS;
     const clean: RawOptions = {};
@@ -322,13 +325,14 @@ export function readChanges(o: RawOptions, command: Command): Change<RawOptions>
         if (spec !== null && typeof spec === 'object') {
           const { month, ...values } = objectOf(spec, flag);
           add(kind, month, values, flag);
-        } else add(kind, ...splitSpec(String(spec), flag), flag);
+        } else if (typeof spec === 'string') add(kind, ...splitSpec(spec, flag), flag);
+        else throw new UsageError(m('e:change-shape-got', { flag, got: kindOf(spec) }));
       }
     }
     else if (typeof v === 'string') add(kind, ...splitSpec(v, flag), flag);
     else if (typeof v === 'object') {
       for (const [month, values] of Object.entries(v as Record<string, unknown>)) add(kind, month, objectOf(values, flag), flag);
-    } else throw new UsageError(m('e:change-shape', { flag, raw: String(v).slice(0, 40) }));
+    } else throw new UsageError(m('e:change-shape-got', { flag, got: kindOf(v) }));
   }
   if (o.jobs !== undefined) {
     if (!Array.isArray(o.jobs)) throw new UsageError(m('e:change-jobs'));

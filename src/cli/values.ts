@@ -37,6 +37,9 @@ export function kindOf(v: unknown): Said {
   if (typeof v === 'function') return m('got:function');
   if (typeof v === 'symbol') return m('got:symbol');
   if (typeof v === 'boolean') return m('got:switch');
+  if (typeof v === 'number') return m('got:number');
+  if (typeof v === 'string') return m('got:string');
+  if (v === null || v === undefined) return m('got:null');
   if (v instanceof Map) return m('got:map');
   if (v instanceof Set) return m('got:set');
   if (v instanceof Date) return m('got:date');
@@ -55,7 +58,7 @@ export function textOf(flag: string, v: unknown): string {
   if (typeof v === 'number') {
     if (Number.isFinite(v)) return String(v);
     if (Number.isNaN(v)) throw new UsageError(m('e:not-a-number', { flag }), m('e:value-takes', { flag }));
-    throw new UsageError(m('e:too-large', { flag, raw: String(v) }), m('e:value-takes', { flag }));
+    throw new UsageError(m('e:too-large-value', { flag }), m('e:value-takes', { flag }));
   }
   if (v === true) throw new UsageError(m('e:needs-value', { flag }), m('hint:needs-value', { flag }));
   throw new UsageError(m('e:value-type', { flag, got: kindOf(v) }), m('e:value-takes', { flag }));

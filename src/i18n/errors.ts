@@ -222,6 +222,9 @@ export const ERRORS = {
   'e:completion-shell': { en: "cs-pay completion takes bash, zsh or fish; got '{raw}'.", zh: "cs-pay completion 支持 bash、zsh 或 fish;收到 '{raw}'。" },
   // values of the wrong shape, from any face (src/cli/values.ts, src/cli/request.ts)
   'e:too-large': { en: "{flag} is too large a number; got '{raw}'.", zh: "{flag} 的数值过大;收到 '{raw}'。" },
+  'e:too-large-value': { en: '{flag} is too large a number.', zh: '{flag} 的数值过大。' },
+  'e:change-shape-got': { en: '{flag} expects month:key=value, or an object by month; got {got}.', zh: '{flag} 的写法是 month:key=value 或按月份的对象;收到{got}。' },
+  'e:change-month-got': { en: '{flag} needs a month from 1 to 12; got {got}.', zh: '{flag} 需要 1 到 12 的月份;收到{got}。' },
   'e:not-a-number': { en: '{flag} is not a number (NaN).', zh: '{flag} 不是数字(NaN)。' },
   'e:needs-value': { en: '{flag} needs a value; it was given with none.', zh: '{flag} 需要一个值,但没有给出。' },
   'hint:needs-value': { en: 'Write it as key=value, like city=hangzhou or gross=12000.', zh: '请写成 键=值,例如 city=hangzhou 或 gross=12000。' },
