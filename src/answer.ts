@@ -5,8 +5,8 @@
 import { m, UsageError } from './errors.js';
 import type { Law } from './model/law-schema.js';
 import type { Model } from './model/model.js';
-import { checkKeys, MONTH_KEYS, PAY_KEYS, PAYROLL_KEYS, readRequest, type RawOptions } from './cli/request.js';
-import { parseYuan } from './cli/values.js';
+import { checkKeys, checkPlain, MONTH_KEYS, PAY_KEYS, PAYROLL_KEYS, readRequest, type RawOptions } from './cli/request.js';
+import { parseYuan, textOf } from './cli/values.js';
 import { estimate, grossFor, type Lang, net, type Result } from './result.js';
 
 export type Command = 'estimate' | 'net' | 'gross';
@@ -37,6 +37,7 @@ export function dataFor(o: RawOptions, data: Data): Data {
 
 /** `where` names the source in errors ("this batch line"); keys are checked unless the caller did. */
 export function answer(command: Command, o: RawOptions, data: Data, today: string, lang: Lang, where?: string): Result {
+  checkPlain(o);
   if (where) checkKeys(o, OPTION_KEYS[command], where);
   const { model, law } = dataFor(o, data);
   if (o.cities !== undefined) {
@@ -58,7 +59,7 @@ export function answer(command: Command, o: RawOptions, data: Data, today: strin
       m('hint:example', { example: `cs-pay ${command} --${amountKey} ${command === 'net' ? 12000 : 8000} --city hangzhou` }),
     );
   }
-  const amount = parseYuan(`--${amountKey}`, String(o[amountKey]), { allowZero: false });
+  const amount = parseYuan(`--${amountKey}`, textOf(`--${amountKey}`, o[amountKey]), { allowZero: false });
   return command === 'net' ? net(req, amount, lang, law) : grossFor(req, amount, lang, law);
 }
 

@@ -8,10 +8,12 @@
  * either language.
  */
 import { type Lang, type Localized, type Params, say } from './i18n/messages.js';
+import { clipMessage, quote } from './limits.js';
 
 export type Said = string | Localized;
 
-const english = (s: Said | undefined) => (s === undefined || typeof s === 'string' ? s : say(s, 'en'));
+// Every face (the CLI, batch, the library, the tool server) gets a message whose quotes of input are cut to 40 characters.
+const english = (s: Said | undefined) => (s === undefined ? s : clipMessage(typeof s === 'string' ? s : say(s, 'en')));
 
 export class CsPayError extends Error {
   readonly hint?: string;
@@ -56,11 +58,14 @@ export class NoRuleError extends CsPayError {
 export function describe(e: CsPayError, lang: Lang): { message: string; hint?: string } {
   if (!e.text || lang === 'en') return { message: e.message, hint: e.hint };
   const { message, hint } = e.text;
-  return { message: typeof message === 'string' ? message : say(message, lang), hint: hint === undefined ? undefined : typeof hint === 'string' ? hint : say(hint, lang) };
+  const put = (s: Said) => clipMessage(typeof s === 'string' ? s : say(s, lang));
+  return { message: put(message), hint: hint === undefined ? undefined : put(hint) };
 }
 
 /** A catalogue message, for `throw new UsageError(m('unknown', { kind, raw }))`. */
-export const m = (key: Localized['key'], params?: Localized['params']): Localized => ({ key, params });
+export const m = (key: Localized['key'], params?: Localized['params']): Localized =>
+  // `raw` is always the user's own input: quoted at most MAX_QUOTE_CHARS long, whatever the message does with it.
+  ({ key, params: params && 'raw' in params ? { ...params, raw: quote(params.raw) } : params });
 
 /**
  * The error said in `lang`, for the CLI to print. `fill` gives params the
@@ -72,7 +77,7 @@ export function inLanguage(e: unknown, lang: Lang, fill: Params = {}): unknown {
     if (s === undefined || typeof s === 'string') return s;
     const own = s.params ?? {};
     const extra = Object.fromEntries(Object.entries(fill).filter(([k]) => k in own));
-    return say({ key: s.key, params: { ...own, ...extra } }, lang);
+    return clipMessage(say({ key: s.key, params: { ...own, ...extra } }, lang));
   };
   Object.assign(e, { message: put(e.text.message), hint: put(e.text.hint) });
   return e;

@@ -6,8 +6,8 @@
  */
 import { answer, type Command, type Data, dataFor } from './answer.js';
 import { todayIn } from './cli/io.js';
-import { checkKeys, PAYROLL_KEYS, type RawOptions } from './cli/request.js';
-import { parseChoice, parseDate } from './cli/values.js';
+import { checkKeys, checkPlain, PAYROLL_KEYS, type RawOptions } from './cli/request.js';
+import { parseChoice, parseDate, textOf } from './cli/values.js';
 import { compareOffers, type Comparison } from './compare/compare.js';
 import { priceOffer, readOfferValue } from './compare/price.js';
 import { readFileSync } from 'node:fs';
@@ -48,6 +48,7 @@ export function gross(options: GrossOptions, settings?: Settings): Result {
 /** Two offers side by side: `{ a, b }` are offer objects or inline specs; other keys apply to both. */
 export function compare(options: CompareOptions, settings?: Settings): CompareResult {
   const { a, b, lang: rawLang, ...shared } = objectOf(options, 'compare') as RawOptions & CompareOptions;
+  checkPlain(options);
   checkKeys(shared, [...PAYROLL_KEYS.filter((k) => k !== 'city'), 'cities'], 'the compare options');
   if (a === undefined || b === undefined) {
     throw new UsageError('compare needs two offers, a and b.', 'Example: compare({ a: "city=hangzhou,level=senior", b: { city: "chengdu", level: "lead" } })');
@@ -79,6 +80,7 @@ export function platforms(settings?: Settings): ListJson<'platforms'> {
 /** Every law figure in force for a city on a date: value, period, document, confidence. */
 export function rules(options: RulesOptions, settings?: Settings): RulesJson {
   const { lang, ...o } = objectOf(options, 'rules');
+  checkPlain(o);
   checkKeys(o, ['city', 'date', 'cities'], 'the rules options');
   readLang(lang);
   const { cities: file, ...rest } = o;
@@ -97,10 +99,10 @@ function objectOf(options: unknown, command: string): RawOptions {
   return options as RawOptions;
 }
 
-const readLang = (v: unknown): Lang => (v === undefined ? 'en' : parseChoice('lang', String(v), ['en', 'zh'] as const));
+const readLang = (v: unknown): Lang => (v === undefined ? 'en' : parseChoice('lang', textOf('lang', v), ['en', 'zh'] as const));
 
 const todayOf = (settings: Settings | undefined) =>
-  settings?.date === undefined ? todayIn('Asia/Shanghai') : parseDate('date', String(settings.date));
+  settings?.date === undefined ? todayIn('Asia/Shanghai') : parseDate('date', textOf('date', settings.date));
 
 // The last custom model read, so a caller passing the same YAML text each time parses it once.
 let lastModel: { text: string; data: Data } | undefined;

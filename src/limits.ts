@@ -15,6 +15,15 @@ export const MAX_FILE_BYTES = 128 * 1024;
 /** One batch line. A request is a few hundred bytes (a year of month changes a few KB); the limit bounds the memory a line can take. */
 export const MAX_LINE_BYTES = 1024 * 1024;
 
+/** One message to the tool server (`cs-pay mcp`): a call is a few KB; a longer message is refused (JSON-RPC -32600) and never held whole. */
+export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+/** Tool calls read and not yet answered: the server reads on only as answers go out, so memory stays flat however many a client pipelines. */
+export const MAX_CALLS_IN_FLIGHT = 64;
+
+/** Any amount, and any month's pay (each line and their sum): past this no customer-service job is modelled, and a year stays far below 2^53 fen. */
+export const MAX_MONTH_YUAN = 100_000_000;
+
 /** User input quoted back in a message: enough to recognise the value, short enough to keep the message one line. */
 export const MAX_QUOTE_CHARS = 40;
 

@@ -15,6 +15,7 @@ import { payrollToJson } from './payroll/json.js';
 import { computePayroll, type MonthFields, type PayrollInput, type PayrollResult } from './payroll/payroll.js';
 import { solveGross } from './payroll/solve.js';
 import type { MonthRequest, Request } from './cli/request.js';
+import { checkMonthPay } from './cli/values.js';
 
 export type Lang = 'en' | 'zh';
 
@@ -77,7 +78,7 @@ export function estimate(req: Request, model: Model, law: Law, lang: Lang): Resu
   const worked = req.year.bonus === undefined ? monthsAtPayer(req) : 12;
   const bonus = req.year.bonus ?? roundFen((bonusPay.yearEndBonus * worked) / 12);
   const prorated = req.year.bonus === undefined && worked < 12 && bonusPay.yearEndBonus > 0;
-  const monthly = req.months.map((m, i) => fieldsFromPay(m, pays[i].pay));
+  const monthly = req.months.map((m, i) => fieldsFromPay(m, pays[i].pay, i + 1));
   const payroll = computePayroll(payrollInput(req, monthly, bonus), law);
   const focusPay = pays[focus - 1];
   const at = (percentile: number) => estimatePay(model, { ...req.months[focus - 1].pay!, month: focus, percentile }, focusPay.ot);
@@ -138,7 +139,8 @@ export function focusMonth(req: Request): number {
 
 const monthDate = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}-01`;
 
-function fieldsFromPay(m: MonthRequest, pay: Breakdown): MonthFields {
+function fieldsFromPay(m: MonthRequest, pay: Breakdown, month: number): MonthFields {
+  if (m.extra) checkMonthPay([], pay.monthly + m.extra, month);
   const sum = (keep: (l: PayLine) => boolean) => sumFen(pay.lines.filter(keep).map((l) => l.amount));
   return {
     ...m.payroll,

@@ -6,7 +6,7 @@
 import type { Data } from './answer.js';
 import { identifyCity } from './cli/identify.js';
 import type { RawOptions } from './cli/request.js';
-import { parseDate } from './cli/values.js';
+import { parseDate, textOf } from './cli/values.js';
 import { UsageError } from './errors.js';
 import type { Law } from './model/law-schema.js';
 import { valueAt, type Dated } from './model/lookup.js';
@@ -42,8 +42,8 @@ export interface RulesJson {
 /** `city` (any accepted spelling) and `date` (default `today`) -> the figures in force. */
 export function listRules(o: RawOptions, { model, law }: Data, today: string): RulesJson {
   if (o.city === undefined) throw new UsageError('rules needs a city (--city).', `Cities: ${Object.keys(law.cities).join(', ')}.`);
-  const city = identifyCity(model, String(o.city)) as CityId;
-  const date = o.date === undefined ? today : parseDate('--date', String(o.date));
+  const city = identifyCity(model, textOf('--city', o.city)) as CityId;
+  const date = o.date === undefined ? today : parseDate('--date', textOf('--date', o.date));
   const rows: RuleRow[] = [];
   const collect = (prefix: string, params: Record<string, unknown>) => {
     for (const [key, param] of Object.entries(params)) {

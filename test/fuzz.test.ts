@@ -84,9 +84,15 @@ const VALUES: Record<string, readonly string[]> = {
   bonusTax: ['auto', 'separate', 'merged', 'best'],
   startMonth: ['1', '6', '12', '0', '13', '6.5'],
   model: MODELS,
-  from: ['7:gross=20000', '7:base=8000,level=lead', '13:base=1', '7:', '0:extra=1', '7:city=beijing', '7:levle=3', '12:unpaid-days=30'],
-  in: ['11:overtime=40', '12:extra=5000', '2:unpaid-days=3', '7:gross=abc', '99:extra=1', 'x'],
-  job: ['7:city=beijing,gross=12000', '7:city=nowhere', '1:level=lead', '13:city=beijing', '7'],
+  from: [
+    '7:gross=20000', '7:base=8000,level=lead', '13:base=1', '7:', '0:extra=1', '7:city=beijing', '7:levle=3', '12:unpaid-days=30',
+    '7:level', '7:gross=20000,gross=30000', `7:gross=${'9'.repeat(400)}`, '7:night-shifts=2,nightShifts=3', '3:platform', '7:base=1e999',
+  ],
+  in: ['11:overtime=40', '12:extra=5000', '2:unpaid-days=3', '7:gross=abc', '99:extra=1', 'x', '2:unpaid-days=22', '2:unpaid-days=21.75', '3:extra=100000000', '11:overtime'],
+  job: ['7:city=beijing,gross=12000', '7:city=nowhere', '1:level=lead', '13:city=beijing', '7', '7:city', '7:city=beijing,city=shanghai'],
+  set: ['meal=0', 'order-commission=100000000', '', 'meal', 'meal=0;meal=1', 'nosuch=1', `meal=${'9'.repeat(400)}`],
+  fields: ['annual.net', 'input.constructor', 'input.__proto__', 'gross.monthly,takeHome.average', 'annual.nett', 'months.net', 'line,id,error', 'input.toString', '.', ''],
+  overtime: [...NUMBERS, '9'.repeat(400)],
 };
 /** Plausible values, so that a good share of the vectors succeed and their JSON is checked. */
 const GOOD: Record<string, readonly string[]> = {
@@ -130,6 +136,24 @@ const BATCH_LINES = [
   '{"command":"estimate","city":"hangzhou","level":"senior","from":{"7":{"level":{"x":1}}}}',
   '{"command":"net","gross":9000,"city":"beijing","jobs":[{"month":"x"}],"from":[1,2]}',
   '{"command":"net","gross":9000,"city":"beijing","from":{"13":{"gross":1}},"in":"7:extra=1"}',
+];
+
+const CSV_HEADER = 'id,command,gross,city,level,from';
+const CSV_ROWS = [
+  '1,net,9000,beijing,,',
+  '2,estimate,,hangzhou,senior,7:base=8000',
+  '=1+2,net,9000,shanghai,,',
+  '@x,net,"9,000",beijing,,',
+  '3,net,"90\n00",beijing,,',
+  '4,net,5"6,beijing,,',
+  `5,net,"${'9'.repeat(1_100_000)}",beijing,,`,
+  `6,net,${'x'.repeat(1_100_000)},beijing,,`,
+  '7,net,9000,beijing,,7:gross=1,gross=2',
+  '8,net,9000,beijing,,"7:city"',
+  '1e999,net,9000,beijing,,',
+  '9,net,9000,beijing,,,,extra',
+  '\u0000,net,9000,beijing,,',
+  '10,net,"9000',
 ];
 
 /** Options of a command as commander knows them: [camelCase name, flag, takes a value]. */
@@ -212,8 +236,16 @@ function vectors(seed: number, count: number): Vector[] {
       argv.push('--json');
       json = true;
     }
-    const lines = Array.from({ length: 1 + r.int(5) }, () => r.pick(BATCH_LINES));
     const eol = r.pick(['\n', '\r\n', '\r']);
+    if (path[0] === 'batch' && r.chance(0.3)) {
+      // CSV rows under a header; a row whose quote is never closed runs to the end of the input, so it is the last.
+      const rows = Array.from({ length: 1 + r.int(5) }, () => r.pick(CSV_ROWS));
+      const open = rows.findIndex((row) => row.endsWith('"9000'));
+      const kept = open < 0 ? rows : rows.slice(0, open + 1);
+      out.push({ argv, stdin: [CSV_HEADER, ...kept].map((l) => l + eol).join(''), lines: kept.length });
+      continue;
+    }
+    const lines = Array.from({ length: 1 + r.int(5) }, () => r.pick(BATCH_LINES));
     if (path[0] === 'batch') out.push({ argv, stdin: lines.map((l) => l + eol).join(''), lines: lines.length });
     else out.push({ argv, json: json || format === 'json' });
   }
@@ -266,4 +298,108 @@ describe('fuzz', () => {
       judge(v, r.status ?? -1, r.stdout, r.stderr);
     }
   }, 60_000);
+});
+
+// The library and the tool server, from the same seed: hostile values where the CLI can only give text.
+const LIB_SEED = SEED + 2;
+const LIB_RUNS = Number(process.env.FUZZ_LIB_RUNS ?? 600);
+const MCP_SEED = SEED + 3;
+const MCP_MESSAGES = Number(process.env.FUZZ_MCP_MESSAGES ?? 400);
+
+/** Values only a program can hand over: lists, Maps, BigInts, functions, dates, cycles, non-finite numbers. */
+function hostile(r: ReturnType<typeof random>, depth = 0): unknown {
+  const cyclic: Record<string, unknown> = {};
+  cyclic.self = cyclic;
+  const pool: (() => unknown)[] = [
+    () => r.pick(ANY), () => r.pick(NUMBERS), () => Number(r.pick(NUMBERS)), () => true, () => false, () => null, () => undefined,
+    () => Infinity, () => -Infinity, () => Number.NaN, () => 10n, () => ['1', '000'], () => [], () => ({}), () => new Map([[7, { gross: 1 }]]),
+    () => new Set([1]), () => new Date(0), () => () => 1, () => Symbol('x'), () => cyclic, () => 'x'.repeat(100_000), () => 1e308,
+    () => (depth < 2 ? { [r.pick(['7', '13', 'x'])]: { [r.pick(['gross', 'level', 'city', 'extra', 'unpaidDays', 'gross'])]: hostile(r, depth + 1) } } : 1),
+    () => (depth < 2 ? [{ month: hostile(r, depth + 1), gross: hostile(r, depth + 1) }] : 1),
+  ];
+  return r.pick(pool)();
+}
+
+const LIB_KEYS = ['city', 'level', 'platform', 'gross', 'net', 'nightShifts', 'satisfaction', 'orders', 'kpi', 'overtime', 'set', 'from', 'in', 'job', 'jobs',
+  'unpaidDays', 'extra', 'bonus', 'startMonth', 'date', 'lang', 'rent', 'elderly', 'housingFundRate', 'insurance', 'socialBase', 'nosuch'];
+const LIB_GOOD: Record<string, Record<string, unknown>> = {
+  estimate: { city: 'hangzhou', level: 'senior', date: '2026-11-23' },
+  net: { gross: 9000, city: 'beijing', date: '2026-11-23' },
+  gross: { net: 8000, city: 'shanghai', date: '2026-11-23' },
+  compare: { a: 'city=hangzhou,level=senior', b: { city: 'wuhan', gross: 9000 }, date: '2026-11-23' },
+  rules: { city: 'hangzhou', date: '2026-11-23' },
+};
+
+describe('fuzz: the library and the tool server', () => {
+  it(`${LIB_RUNS} library calls with hostile values from seed ${LIB_SEED}: a result or a CsPayError, never another error`, async () => {
+    const lib = await import('../src/index.js');
+    const r = random(LIB_SEED);
+    for (let i = 0; i < LIB_RUNS; i++) {
+      const fn = r.pick(Object.keys(LIB_GOOD)) as keyof typeof LIB_GOOD;
+      const options: Record<string, unknown> = { ...LIB_GOOD[fn] };
+      for (let n = 1 + r.int(3); n > 0; n--) options[r.pick(LIB_KEYS)] = r.chance(0.6) ? hostile(r) : r.pick([...(VALUES[r.pick(Object.keys(VALUES))] ?? NUMBERS)]);
+      if (fn === 'compare' && r.chance(0.5)) options[r.pick(['a', 'b'])] = { city: 'hangzhou', level: 'senior', [r.pick(LIB_KEYS)]: hostile(r) };
+      const where = `seed ${LIB_SEED}, call ${i}: ${fn}(${Object.keys(options).join(', ')})`;
+      try {
+        const result = ((lib as unknown as Record<string, (o: unknown, s?: unknown) => unknown>)[fn])(options, r.chance(0.1) ? { date: hostile(r) } : undefined);
+        expect(() => JSON.stringify(result), where).not.toThrow();
+      } catch (e) {
+        expect(e, `${where}: ${(e as Error)?.stack}`).toBeInstanceOf(lib.CsPayError);
+        const err = e as InstanceType<typeof lib.CsPayError>;
+        expect([2, 3, 4], where).toContain(err.exitCode);
+        expect(err.message.length, where).toBeLessThan(1100);
+        expect(err.message, where).not.toMatch(/x{41}|9{41}|\[object /);
+      }
+    }
+  }, 60_000);
+
+  it(`${MCP_MESSAGES} malformed and pipelined messages from seed ${MCP_SEED} to the tool server: one answer per request, none -32603, exit 0`, () => {
+    const r = random(MCP_SEED);
+    const INIT = { jsonrpc: '2.0', id: 'init', method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'fuzz', version: '1' } } };
+    const lines: string[] = [JSON.stringify(INIT), JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })];
+    let answered = 1;
+    // What a client can send: JSON. A program's values become what JSON makes of them (a cycle, text).
+    const json = (v: unknown) => {
+      const seen = new WeakSet();
+      return JSON.stringify(v, (_k, x) => {
+        if (typeof x === 'bigint' || typeof x === 'function' || typeof x === 'symbol') return String(x);
+        if (x instanceof Map || x instanceof Set) return [...x];
+        if (x !== null && typeof x === 'object') {
+          if (seen.has(x)) return 'cycle';
+          seen.add(x);
+        }
+        return x;
+      });
+    };
+    for (let i = 0; i < MCP_MESSAGES; i++) {
+      const tool = r.pick(['estimate', 'net', 'gross', 'compare', 'cities', 'rules', 'nosuch']);
+      const args: Record<string, unknown> = { ...(LIB_GOOD[tool] ?? {}) };
+      for (let n = r.int(3); n > 0; n--) args[r.pick(LIB_KEYS)] = hostile(r);
+      const kind = r.int(10);
+      if (kind === 0) lines.push(r.pick(['not json', '{"jsonrpc":"2.0","id":1,', '', '[1,2]', '42', 'null', '{"id":{"a":1},"method":"ping"}']));
+      else if (kind === 1) lines.push(json({ jsonrpc: '2.0', id: i, method: 'tools/call', params: { name: tool, arguments: r.pick(['abc', [1], 7, null]) } }));
+      else if (kind === 2) lines.push(json({ jsonrpc: '2.0', id: i, method: r.pick(['ping', 'tools/list', 'nosuch/method']) }));
+      else if (kind === 3) lines.push(json({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: r.int(i + 1) } }));
+      else lines.push(json({ jsonrpc: '2.0', id: r.chance(0.5) ? i : `c${i}`, method: 'tools/call', params: { name: tool, arguments: args } }));
+      // Every line is answered except a blank one and a notification.
+      if (lines.at(-1) !== '' && kind !== 3) answered++;
+    }
+    const out = spawnSync(process.execPath, [join(root, 'bin/cs-pay.js'), 'mcp'], {
+      input: `${lines.join('\n')}\n`, encoding: 'utf8', timeout: 60_000, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, CS_PAY_TODAY: '2026-11-23', CS_PAY_DEBUG: '' },
+    });
+    const where = `seed ${MCP_SEED}`;
+    expect(out.status, where).toBe(0);
+    expect(out.stderr, where).toBe('');
+    const answers = out.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { error?: { code: number; message: string }; result?: { content?: { text?: string }[] } });
+    // A call cancelled before it ran gets no answer (MCP): at most the count, and all but those.
+    const cancelled = lines.filter((l) => l.includes('notifications/cancelled')).length;
+    expect(answers.length, where).toBeLessThanOrEqual(answered);
+    expect(answers.length, where).toBeGreaterThanOrEqual(answered - cancelled);
+    for (const a of answers) {
+      expect(a.error?.code, where).not.toBe(-32603);
+      const text = a.error?.message ?? a.result?.content?.map((c) => c.text ?? '').join(' ') ?? '';
+      expect(text, where).not.toMatch(/internal error|\n\s+at /);
+      if (a.error) expect(a.error.message.length, where).toBeLessThan(300);
+    }
+  }, 90_000);
 });

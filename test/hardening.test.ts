@@ -165,7 +165,8 @@ describe('batch input', () => {
     expect(r.code).toBe(2);
     const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(out.slice(0, 3).map((o) => o.error.code)).toEqual(['bad-input', 'bad-input', 'bad-input']);
-    expect(out[0].error.message).toMatch(/"city" must be a name \(a string\)/);
+    expect(out[0].error.message).toMatch(/^--city takes text or a number; got an object\./);
+    expect(out[2].error.message).toMatch(/^--platform needs a value/);
     expect(out[3].gross.monthly).toBe(9000);
   });
 

@@ -1,79 +1,71 @@
 /**
- * CSV batch input (RFC 4180, parsed by csv-parse as a stream): a header row of
- * keys (./columns.ts), then one request per row. A row that is not valid CSV,
- * has more cells than the header, or holds bytes that are not UTF-8 becomes an
- * error in its place; the rows after it are read as usual.
+ * CSV batch input (RFC 4180): the input is cut into rows by ./frames.ts, which
+ * follows quotes and bounds each row at MAX_LINE_BYTES, then each row's cells are
+ * parsed by csv-parse. A header row of keys (./columns.ts), then one request per
+ * row. A row that is not valid CSV, is longer than the limit, has more cells than
+ * the header, or holds bytes that are not UTF-8 becomes an error in its place; the
+ * rows after it are read as usual.
  */
-import { parse } from 'csv-parse';
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { parse } from 'csv-parse/sync';
+import type { Readable } from 'node:stream';
 import type { RawOptions } from '../cli/request.js';
 import { closest } from '../cli/suggest.js';
-import { UsageError } from '../errors.js';
+import { m, UsageError } from '../errors.js';
 import { MAX_LINE_BYTES, quote } from '../limits.js';
 import { columnKey, columnNames } from './columns.js';
+import { Frames, isTooLong, type Row, type TooLong } from './frames.js';
 import type { Request } from './requests.js';
 import { MarkInvalidUtf8, notUtf8, SUB } from './utf8.js';
-
-const SKIPPED = Symbol('skipped');
-type Parsed = string[] | { [SKIPPED]: Error & { code?: string; lines?: number } };
 
 /** Keys whose cells may hold several changes: `7:gross=12000; 11:extra=5000`, or JSON. */
 const CHANGE_KEYS = new Set(['from', 'in', 'job', 'jobs']);
 
 export async function* readCsv(input: Readable): AsyncGenerator<Request> {
-  // Bytes read since the last whole row: an unclosed quote would read the rest of the input into one field.
-  let pending = 0;
-  const parser = parse({
-    bom: true,
-    relax_column_count: true,
-    skip_records_with_error: true,
-    on_record: (record: string[]) => ((pending = 0), record),
-    on_skip: (err) => {
-      pending = 0;
-      if (err) parser.push({ [SKIPPED]: err });
-      return undefined;
-    },
-  });
-  const guard = new Transform({
-    transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
-      pending += chunk.length;
-      done(null, chunk);
-    },
-  });
-  input.on('error', (e) => parser.destroy(e));
-  input.pipe(new MarkInvalidUtf8()).pipe(guard).pipe(parser);
-
+  const rows = input.pipe(new MarkInvalidUtf8()).pipe(new Frames(MAX_LINE_BYTES, true));
+  input.on('error', (e) => rows.destroy(e));
   let keys: (string | undefined)[] | undefined;
+  let first = true;
   try {
-    for await (const row of parser as AsyncIterable<Parsed>) {
-      if (!Array.isArray(row)) {
-        if (keys) yield { failed: csvError(row[SKIPPED]) };
-        else throw new UsageError(`The CSV header is not valid CSV: ${csvError(row[SKIPPED]).message}`);
+    for await (const row of rows as AsyncIterable<Row | TooLong>) {
+      if (isTooLong(row)) {
+        if (!keys) throw new UsageError(m('e:csv-header-too-long', { mb: MAX_LINE_BYTES / 1024 / 1024 }));
+        yield { failed: new UsageError(m('e:csv-row-too-long', { mb: MAX_LINE_BYTES / 1024 / 1024, line: row.line }), m('hint:csv-row-too-long')) };
+        continue;
+      }
+      const text = first && row.text.startsWith('\uFEFF') ? row.text.slice(1) : row.text;
+      first = false;
+      let cells: string[];
+      try {
+        cells = cellsOf(text);
+      } catch (e) {
+        const failed = csvError(e as Error & { code?: string }, row.line);
+        if (keys) yield { failed };
+        else throw new UsageError(`The CSV header is not valid CSV: ${failed.message}`);
         continue;
       }
       if (!keys) {
         // Blank lines before the header are not rows.
-        if (!(row.length === 1 && row[0] === '')) keys = headerKeys(row);
+        if (!(cells.length === 1 && cells[0] === '')) keys = headerKeys(cells);
         continue;
       }
-      yield optionsOf(row, keys);
-      if (pending > MAX_LINE_BYTES) {
-        yield { failed: tooLong() };
-        return;
-      }
+      yield optionsOf(cells, keys);
     }
-    if (pending > MAX_LINE_BYTES) yield { failed: tooLong() };
   } catch (e) {
     if (e instanceof UsageError) throw e;
     const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     throw new UsageError(`Cannot read the batch input: ${why}.`);
   } finally {
-    parser.destroy();
+    rows.destroy();
     input.destroy();
   }
 }
 
-const tooLong = () => new UsageError(`A row longer than ${MAX_LINE_BYTES / 1024 / 1024} MB: a quote is probably not closed; the rest of the input is not read.`);
+/** One row's cells (csv-parse); an empty row is one empty cell. */
+function cellsOf(text: string): string[] {
+  if (text === '') return [''];
+  const records = parse(text, { relax_column_count: true }) as string[][];
+  return records[0] ?? [''];
+}
 
 /** The key of each column; a header that names no key, or one key twice, stops the run before any row. */
 function headerKeys(header: string[]): (string | undefined)[] {
@@ -130,8 +122,8 @@ function changesOf(key: string, cell: string): unknown {
   return specs.length === 1 ? specs[0] : specs;
 }
 
-function csvError(e: Error & { code?: string; lines?: number }): UsageError {
-  const at = e.lines === undefined ? '' : ` at line ${e.lines}`;
+function csvError(e: Error & { code?: string }, line: number): UsageError {
+  const at = ` at line ${line}`;
   switch (e.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return new UsageError(`Not valid CSV${at}: a quote is not closed, so the rest of the input was read as one field.`);
@@ -142,6 +134,6 @@ function csvError(e: Error & { code?: string; lines?: number }): UsageError {
         'A field that holds a quote, comma or line break is quoted as a whole, with its quotes doubled: "say ""hi""".',
       );
     default:
-      return new UsageError(`Not valid CSV${at}: ${e.message.replace(/\.$/, '')}.`);
+      return new UsageError(`Not valid CSV${at}: ${String(e.message).replace(/\.$/, '')}.`);
   }
 }

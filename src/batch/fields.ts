@@ -76,7 +76,7 @@ export function pick(value: unknown, tree: FieldTree): unknown {
   const out: Record<string, unknown> = {};
   let any = false;
   for (const [key, sub] of tree) {
-    const v = (value as Record<string, unknown>)[key];
+    const v = own(value, key);
     if (v === undefined) continue;
     const kept = sub === true ? v : pick(v, sub);
     if (kept === undefined) continue;
@@ -92,7 +92,10 @@ export function valueAt(value: unknown, path: readonly string[], from = 0): unkn
   for (let i = from; i < path.length; i++) {
     if (Array.isArray(v)) return v.map((x) => valueAt(x, path, i));
     if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[path[i]];
+    v = own(v, path[i]);
   }
   return v;
 }
+
+/** A field is an own property of the result: `input.constructor` names nothing (not Object's constructor). */
+const own = (value: object, key: string): unknown => (Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined);

@@ -3,6 +3,7 @@
  * line or row per input line, and the `--summary` totals at the end (CONTRACT,
  * "Clarifications", batch output).
  */
+import { csvCell } from '../render/csv-cell.js';
 import type { Result } from '../result.js';
 import { type FieldTree, pick, treeOf, valueAt } from './fields.js';
 
@@ -134,5 +135,4 @@ function cellOf(v: unknown): string {
   return String(v);
 }
 
-/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
-export const csvCell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+export { csvCell };

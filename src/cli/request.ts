@@ -14,8 +14,9 @@ import { identifyCity, identifyLevel, identifyPlatform } from './identify.js';
 import { readSettings } from './set.js';
 import { closest } from './suggest.js';
 import {
-  parseChoice, parseCount, parseDate, parseHours, parsePercent, parseRange, parseShare, parseYuan,
+  checkMonthPay, kindOf, parseChoice, parseCount, parseDate, parseHours, parsePercent, parseRange, parseShare, parseUnpaidDays, parseYuan, textOf,
 } from './values.js';
+import { MAX_NESTING_DEPTH, quote } from '../limits.js';
 
 export type RawOptions = Record<string, unknown>;
 
@@ -119,8 +120,27 @@ export type PayrollRequest = MonthPayroll & YearRequest;
 export const flagOf = (key: string) => `--${key.replace(/[A-Z]|(?<=[a-z])\d+/g, (c) => `-${c.toLowerCase()}`)}`;
 export const keyOf = (flag: string) => flag.replace(/^--/, '').replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
-const str = (v: unknown) => (typeof v === 'number' ? String(v) : (v as string));
 const given = (o: RawOptions, k: string) => o[k] !== undefined && o[k] !== null && o[k] !== false;
+/** The value of key `k` as text (see textOf: a value with none, a list or an object is refused, naming the flag). */
+const str = (o: RawOptions, k: string) => textOf(flagOf(k), o[k]);
+
+/**
+ * Options as any face gives them must be plain data: text, numbers, switches,
+ * null, lists and plain objects. A Map, a Set, a Date, a BigInt or a function
+ * (a library caller's) is refused here, naming where it is, before anything reads
+ * it as something else (a Map's entries are not an object's keys).
+ */
+export function checkPlain(value: unknown, path = 'options', depth = 0): void {
+  if (value === null || value === undefined) return;
+  const t = typeof value;
+  if (t === 'string' || t === 'number' || t === 'boolean') return;
+  const plain = t === 'object' && (Array.isArray(value) || [Object.prototype, null].includes(Object.getPrototypeOf(value)));
+  if (!plain) throw new UsageError(m('e:not-plain', { path: quote(path), got: kindOf(value) }));
+  if (depth >= MAX_NESTING_DEPTH) throw new UsageError(m('e:not-plain-deep', { max: MAX_NESTING_DEPTH }));
+  for (const key of Object.keys(value as object)) {
+    checkPlain((value as Record<string, unknown>)[key], path === 'options' ? key : `${path}.${key}`, depth + 1);
+  }
+}
 
 /**
  * Reject keys no command knows, with a "did you mean" (batch lines, offer specs).
@@ -138,22 +158,23 @@ function bool(o: RawOptions, k: string): boolean {
   const v = o[k];
   if (v === undefined || v === false || v === 'false' || v === 'no') return false;
   if (v === true || v === 'true' || v === 'yes' || v === '') return true;
-  throw new UsageError(m('e:switch', { flag: flagOf(k), raw: String(v) }));
+  if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) throw new UsageError(m('e:switch', { flag: flagOf(k), raw: String(v) }));
+  throw new UsageError(m('e:switch-got', { flag: flagOf(k), got: kindOf(v) }));
 }
 
 export function readPayInput(o: RawOptions, model: Model): PayInput {
   if (!given(o, 'city')) throw new UsageError(m('e:needs-city'), m('hint:cities', { ids: Object.keys(model.cities).join(', ') }));
   if (!given(o, 'level')) throw new UsageError(m('e:needs-level'), m('hint:levels', { ids: Object.keys(model.levels).join(', ') }));
-  const platform = identifyPlatform(model, given(o, 'platform') ? str(o.platform) : 'generic');
+  const platform = identifyPlatform(model, given(o, 'platform') ? str(o, 'platform') : 'generic');
   const opt = <T>(k: string, f: (flag: string, raw: string) => T): T | undefined =>
-    given(o, k) ? f(flagOf(k), str(o[k])) : undefined;
-  const level = identifyLevel(model, platform, str(o.level));
+    given(o, k) ? f(flagOf(k), str(o, k)) : undefined;
+  const level = identifyLevel(model, platform, str(o, 'level'));
   const set = readSettings(o.set, model, platform, level);
   const base = opt('base', (f, r) => parseYuan(f, r, { allowZero: false }));
   if (set?.base !== undefined && base !== undefined && set.base !== base) throw new UsageError(m('e:set-twice', { id: 'base' }));
   return {
     platform,
-    city: identifyCity(model, str(o.city)),
+    city: identifyCity(model, str(o, 'city')),
     level,
     percentile: opt('percentile', (f, r) => parseRange(f, r, 0, 100, 'what:percentile')) ?? 50,
     satisfaction: opt('satisfaction', (f, r) => parseShare(f, r, { ambiguous: true })),
@@ -171,7 +192,7 @@ export function readPayInput(o: RawOptions, model: Model): PayInput {
 
 export function readYear(o: RawOptions, today: string): YearRequest {
   const opt = <T>(k: string, f: (flag: string, raw: string) => T): T | undefined =>
-    given(o, k) ? f(flagOf(k), str(o[k])) : undefined;
+    given(o, k) ? f(flagOf(k), str(o, k)) : undefined;
   return {
     bonus: opt('bonus', parseYuan),
     bonusTax: opt('bonusTax', (f, r) => parseChoice(f, r, BONUS_METHODS)) ?? 'auto',
@@ -190,7 +211,7 @@ export function readYear(o: RawOptions, today: string): YearRequest {
 
 export function readMonthPayroll(o: RawOptions, model: Model): MonthPayroll {
   const opt = <T>(k: string, f: (flag: string, raw: string) => T): T | undefined =>
-    given(o, k) ? f(flagOf(k), str(o[k])) : undefined;
+    given(o, k) ? f(flagOf(k), str(o, k)) : undefined;
   const rent = bool(o, 'rent');
   const mortgage = bool(o, 'mortgage');
   if (rent && mortgage) {
@@ -277,20 +298,21 @@ function changedBy(changes: readonly Change<RawOptions>[], m: number): string | 
 
 function readMonth(o: RawOptions, command: Command, model: Model, month: number, changed: string | null): MonthRequest {
   const opt = <T>(k: string, f: (flag: string, raw: string) => T): T | undefined =>
-    given(o, k) ? f(flagOf(k), str(o[k])) : undefined;
+    given(o, k) ? f(flagOf(k), str(o, k)) : undefined;
   try {
     const payroll = readMonthPayroll(o, model);
     const out: MonthRequest = {
       payroll,
       extra: opt('extra', parseYuan),
-      unpaidDays: opt('unpaidDays', (f, r) => parseCount(f, r, 23, 'why:working-days')),
+      unpaidDays: opt('unpaidDays', parseUnpaidDays),
       payPercent: opt('payPercent', (f, r) => parsePercent(f, r, 100)),
     };
     if (command === 'estimate') {
       out.pay = readPayInput(o, model);
       out.payroll.city = out.pay.city;
     } else if (given(o, 'gross')) {
-      out.gross = parseYuan('--gross', str(o.gross), { allowZero: false });
+      out.gross = parseYuan('--gross', str(o, 'gross'), { allowZero: false });
+      if (out.extra) checkMonthPay([], out.gross + out.extra, month);
     }
     return out;
   } catch (e) {
@@ -307,14 +329,19 @@ export function readChanges(o: RawOptions, command: Command): Change<RawOptions>
   const changes: Change<RawOptions>[] = [];
   const terms: JobTerms[] = [];
   const add = (kind: ChangeKind, month: unknown, values: RawOptions, flag: string) => {
-    const n = typeof month === 'number' ? month : /^\s*\d{1,2}\s*$/.test(String(month)) ? Number(month) : NaN;
+    const n = typeof month === 'number' ? month : typeof month === 'string' && /^\s*\d{1,2}\s*$/.test(month) ? Number(month) : NaN;
     if (!Number.isInteger(n) || n < 1 || n > 12) {
-      throw new UsageError(m('e:change-month', { flag, raw: String(month).slice(0, 40) }), m('hint:change-form', { flag }));
+      if (typeof month === 'string' || (typeof month === 'number' && Number.isFinite(month))) {
+        throw new UsageError(m('e:change-month', { flag, raw: String(month) }), m('hint:change-form', { flag }));
+      }
+      throw new UsageError(m('e:change-month-got', { flag, got: kindOf(month) }), m('hint:change-form', { flag }));
     }
     const allowed: readonly string[] = kind === 'job' ? ['city', ...MONTH_KEYS, ...JOB_TERM_KEYS] : MONTH_KEYS;
     const clean: RawOptions = {};
     for (const [k, v] of Object.entries(values)) {
       const key = keyOf(k);
+      // night-shifts and nightShifts are one key: given both ways it is given twice.
+      if (key in clean) throw new UsageError(m('e:change-key-twice', { flag, month: n, key: flagOf(key).slice(2) }), m('hint:change-twice'));
       if (!allowed.includes(key)) {
         const guess = closest(key, allowed);
         const known = [...PAY_KEYS, ...PAYROLL_KEYS, 'gross'].includes(key);
@@ -343,13 +370,14 @@ export function readChanges(o: RawOptions, command: Command): Change<RawOptions>
         if (spec !== null && typeof spec === 'object') {
           const { month, ...values } = objectOf(spec, flag);
           add(kind, month, values, flag);
-        } else add(kind, ...splitSpec(String(spec), flag), flag);
+        } else if (typeof spec === 'string') add(kind, ...splitSpec(spec, flag), flag);
+        else throw new UsageError(m('e:change-shape-got', { flag, got: kindOf(spec) }));
       }
     }
     else if (typeof v === 'string') add(kind, ...splitSpec(v, flag), flag);
     else if (typeof v === 'object') {
       for (const [month, values] of Object.entries(v as Record<string, unknown>)) add(kind, month, objectOf(values, flag), flag);
-    } else throw new UsageError(m('e:change-shape', { flag, raw: String(v).slice(0, 40) }));
+    } else throw new UsageError(m('e:change-shape-got', { flag, got: kindOf(v) }));
   }
   if (o.jobs !== undefined) {
     if (!Array.isArray(o.jobs)) throw new UsageError(m('e:change-jobs'));
@@ -379,13 +407,16 @@ function readJobTerms(month: number, values: RawOptions, flag: string): JobTerms
   const { probationMonths, probationPayPercent, signOnBonus } = values;
   if (!JOB_TERM_KEYS.some((k) => k in values)) return null;
   for (const k of JOB_TERM_KEYS) delete values[k];
-  const read = <T>(v: unknown, f: (raw: string) => T) => (v === undefined || v === null || v === false ? undefined : f(str(v)));
-  const named = <T>(key: string, f: (flag: string, raw: string) => T) => (raw: string) => f(`${flag} ${month}: ${flagOf(key)}`, raw);
+  const terms: RawOptions = { probationMonths, probationPayPercent, signOnBonus };
+  const read = <T>(key: string, f: (flag: string, raw: string) => T) => {
+    const v = terms[key];
+    return v === undefined || v === null || v === false ? undefined : f(`${flag} ${month}: ${flagOf(key)}`, str(terms, key));
+  };
   return {
     month,
-    probationMonths: read(probationMonths, named('probationMonths', (f, r) => parseCount(f, r, MAX_PROBATION_MONTHS, 'the months of probation the law allows'))) ?? 0,
-    probationPayPercent: read(probationPayPercent, named('probationPayPercent', (f, r) => parseRange(f, r, 0, 100, 'what:percentage'))) ?? 100,
-    signOnBonus: fenToYuan(read(signOnBonus, named('signOnBonus', parseYuan)) ?? 0),
+    probationMonths: read('probationMonths', (f, r) => parseCount(f, r, MAX_PROBATION_MONTHS, 'the months of probation the law allows')) ?? 0,
+    probationPayPercent: read('probationPayPercent', (f, r) => parseRange(f, r, 0, 100, 'what:percentage')) ?? 100,
+    signOnBonus: fenToYuan(read('signOnBonus', parseYuan) ?? 0),
   };
 }
 
@@ -416,7 +447,12 @@ function splitSpec(spec: string, flag: string): [string, RawOptions] {
   const values: RawOptions = {};
   for (const part of spec.slice(colon + 1).split(',').map((p) => p.trim()).filter(Boolean)) {
     const eq = part.indexOf('=');
-    values[eq < 0 ? part : part.slice(0, eq).trim()] = eq < 0 ? true : part.slice(eq + 1).trim();
+    const key = eq < 0 ? part : part.slice(0, eq).trim();
+    // The same key twice in one change is refused, as it is across two flags: neither value silently wins.
+    if (Object.hasOwn(values, key)) {
+      throw new UsageError(m('e:change-key-twice', { flag, month: spec.slice(0, colon).trim().slice(0, 40), key: quote(key) }), m('hint:change-twice'));
+    }
+    values[key] = eq < 0 ? true : part.slice(eq + 1).trim();
   }
   if (Object.keys(values).length === 0) throw new UsageError(m('e:change-empty', { flag, month: spec.slice(0, colon) }), m('hint:change-example', { flag }));
   return [spec.slice(0, colon), values];

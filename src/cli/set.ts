@@ -9,7 +9,7 @@ import { m, UsageError } from '../errors.js';
 import { fenToYuan } from '../money.js';
 import type { Model } from '../model/model.js';
 import { closest } from './suggest.js';
-import { parsePercent, parseYuan } from './values.js';
+import { parsePercent, parseYuan, textOf } from './values.js';
 
 /** Component id -> amount: yuan for amounts, a fraction for percents; `base` in fen. */
 export type Settings = Record<string, number>;
@@ -18,8 +18,11 @@ export type Settings = Record<string, number>;
 function pairsOf(raw: unknown): [string, string][] {
   if (raw === undefined || raw === null || raw === false) return [];
   if (Array.isArray(raw)) return raw.flatMap(pairsOf);
-  if (typeof raw === 'object') return Object.entries(raw as Record<string, unknown>).map(([k, v]) => [k.trim(), String(v)]);
-  return String(raw)
+  if (typeof raw === 'object') return Object.entries(raw as Record<string, unknown>).map(([k, v]) => [k.trim(), textOf(`--set ${k.trim()}`, v)]);
+  const text = textOf('--set', raw);
+  // `--set ''` sets nothing: refused, not silently ignored.
+  if (text.trim() === '') throw new UsageError(m('e:set-empty'), m('hint:set-empty'));
+  return text
     .split(/[;+](?=\s*[a-z][a-z0-9-]*\s*=)/i)
     .map((part) => part.trim())
     .filter(Boolean)

@@ -5,7 +5,8 @@
  */
 import { m, type Said, UsageError } from '../errors.js';
 import { isMessage, type Localized } from '../i18n/messages.js';
-import { type Fen, yuanToFen } from '../money.js';
+import { MAX_MONTH_YUAN } from '../limits.js';
+import { type Fen, formatYuan, yuanToFen } from '../money.js';
 import { closest } from './suggest.js';
 
 const NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
@@ -23,14 +24,63 @@ export function parseNumber(flag: string, raw: string, what: What | string, exam
   if (!NUMBER.test(text)) {
     throw bad(flag, m('e:expects', { flag, what: phrase(what), example, raw }), m('takes:like', { what: phrase(what), example }));
   }
-  return Number(text.replace(/,/g, ''));
+  const n = Number(text.replace(/,/g, ''));
+  // 400 nines is a number to the pattern and Infinity to JavaScript: say what is wrong, not "Infinity".
+  if (!Number.isFinite(n)) throw bad(flag, m('e:too-large', { flag, raw }), m('takes:like', { what: phrase(what), example }));
+  return n;
 }
+
+/** What a value is, for a message: a list, an object, a BigInt… (never the value itself). */
+export function kindOf(v: unknown): Said {
+  if (Array.isArray(v)) return m('got:list');
+  if (typeof v === 'bigint') return m('got:bigint');
+  if (typeof v === 'function') return m('got:function');
+  if (typeof v === 'symbol') return m('got:symbol');
+  if (typeof v === 'boolean') return m('got:switch');
+  if (typeof v === 'number') return m('got:number');
+  if (typeof v === 'string') return m('got:string');
+  if (v === null || v === undefined) return m('got:null');
+  if (v instanceof Map) return m('got:map');
+  if (v instanceof Set) return m('got:set');
+  if (v instanceof Date) return m('got:date');
+  return m('got:object');
+}
+
+/**
+ * A flag's value as any face hands it in (argv, a batch line, an offer, a library
+ * or tool call) -> its text. Text and finite numbers are values; a key given with
+ * no value (`--job 7:city`, a bare `true`) and anything else (a list, an object,
+ * a Map, a BigInt) is refused naming the flag, so no value is read as something
+ * it is not (['1','000'] is not 1,000).
+ */
+export function textOf(flag: string, v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') {
+    if (Number.isFinite(v)) return String(v);
+    if (Number.isNaN(v)) throw new UsageError(m('e:not-a-number', { flag }), m('e:value-takes', { flag }));
+    throw new UsageError(m('e:too-large-value', { flag }), m('e:value-takes', { flag }));
+  }
+  if (v === true) throw new UsageError(m('e:needs-value', { flag }), m('hint:needs-value', { flag }));
+  throw new UsageError(m('e:value-type', { flag, got: kindOf(v) }), m('e:value-takes', { flag }));
+}
+
+/** Unpaid leave (CONTRACT: a day's pay is the month's base ÷ 21.75, so a month has at most 21.75 unpaid days). */
+export function parseUnpaidDays(flag: string, raw: string): number {
+  const n = parseNumber(flag, raw, 'what:count', '3');
+  const takes = m('takes:unpaid-days');
+  if (!Number.isInteger(n) || n < 0) throw bad(flag, m('e:count-whole', { flag, raw }), takes);
+  if (n > PAY_DAYS) throw bad(flag, m('e:unpaid-max', { flag, n, max: PAY_DAYS }), takes);
+  return n;
+}
+
+/** 劳社部发〔2008〕3号: the paid days of a month (21.75), by which a day's pay is computed. */
+const PAY_DAYS = 21.75;
 
 /** An amount in yuan, to the fen. */
 export function parseYuan(flag: string, raw: string, { allowZero = true } = {}): Fen {
   const yuan = parseNumber(flag, raw, 'what:yuan', '12000');
   if (yuan < 0 || (!allowZero && yuan === 0)) throw bad(flag, m(allowZero ? 'e:yuan-sign' : 'e:yuan-positive', { flag, raw }), m('takes:yuan'));
-  if (yuan > 100_000_000) throw bad(flag, m('e:yuan-beyond', { flag, raw }), m('takes:yuan-max'));
+  if (yuan > MAX_MONTH_YUAN) throw bad(flag, m('e:yuan-beyond', { flag, raw }), m('takes:yuan-max'));
   if (/\.\d{3,}$/.test(String(raw).trim())) throw bad(flag, m('e:yuan-fen', { flag, raw }), m('takes:two-decimals'));
   return yuanToFen(yuan);
 }
@@ -119,4 +169,18 @@ export function parseChoice<T extends string>(flag: string, raw: string, choices
     );
   }
   return value;
+}
+
+/**
+ * Every line, and the month's total, at most MAX_MONTH_YUAN: a rate times a count
+ * (`--set order-commission=100000000` × `--orders 100000`) can pass each flag's own
+ * limit and still be no month's pay.
+ */
+export function checkMonthPay(lines: readonly { id: string; amount: Fen }[], monthly: Fen, month?: number): void {
+  const cap = yuanToFen(MAX_MONTH_YUAN);
+  const big = lines.find((l) => l.amount > cap);
+  if (big) throw new UsageError(m('e:line-beyond', { id: big.id, amount: formatYuan(big.amount), max: formatYuan(cap, 0) }), m('hint:line-beyond'));
+  if (monthly > cap) {
+    throw new UsageError(m(month === undefined ? 'e:month-beyond' : 'e:month-n-beyond', { month, amount: formatYuan(monthly), max: formatYuan(cap, 0) }), m('hint:line-beyond'));
+  }
 }

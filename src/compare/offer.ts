@@ -6,7 +6,7 @@
 import { CsPayError, m, ModelError, UsageError } from '../errors.js';
 import type { RawOptions } from '../cli/request.js';
 import { checkKeys, flagOf, keyOf, PAY_KEYS } from '../cli/request.js';
-import { parseCount, parseHours, parseRange, parseYuan } from '../cli/values.js';
+import { parseCount, parseHours, parseRange, parseYuan, textOf } from '../cli/values.js';
 import { quote } from '../limits.js';
 import { fenToYuan } from '../money.js';
 
@@ -58,7 +58,7 @@ export function parseInlineOffer(spec: string, allowed: readonly string[]): Offe
  */
 export function fromOptions(o: RawOptions, origin: string, fallbackName: string): Offer {
   const { name, probationMonths, probationPayPercent, signOnBonus, scheduledHours, ...options } = o;
-  const term = <T>(v: unknown, read: (raw: string) => T): T | undefined => (v === undefined ? undefined : read(String(v)));
+  const term = <T>(v: unknown, read: (raw: string) => T, flag: string): T | undefined => (v === undefined ? undefined : read(textOf(flag, v)));
   if (name !== undefined && typeof name !== 'string') throw new UsageError(`--name needs a value, like name=Offer A; got '${quote(name)}'.`);
   if (options.gross !== undefined) {
     const unpriced = MODEL_ONLY_KEYS.filter((k) => options[k] !== undefined && options[k] !== false);
@@ -69,16 +69,16 @@ export function fromOptions(o: RawOptions, origin: string, fallbackName: string)
       );
     }
   }
-  const hours = term(scheduledHours, (r) => parseHours('--scheduled-hours', r));
+  const hours = term(scheduledHours, (r) => parseHours('--scheduled-hours', r), '--scheduled-hours');
   if (hours === 0) throw new UsageError("--scheduled-hours must be more than zero hours a month; got '0'.", '--scheduled-hours takes hours a month, from 1 to 744.');
   return {
     name: (name as string | undefined) ?? fallbackName,
     origin,
     options,
     probationMonths:
-      term(probationMonths, (r) => parseCount('--probation-months', r, MAX_PROBATION_MONTHS, 'the months of probation the law allows')) ?? 0,
-    probationPayPercent: term(probationPayPercent, (r) => parseRange('--probation-pay-percent', r, 0, 100, 'a percentage of the full pay')) ?? 100,
-    signOnBonus: fenToYuan(term(signOnBonus, (r) => parseYuan('--sign-on-bonus', r)) ?? 0),
+      term(probationMonths, (r) => parseCount('--probation-months', r, MAX_PROBATION_MONTHS, 'the months of probation the law allows'), '--probation-months') ?? 0,
+    probationPayPercent: term(probationPayPercent, (r) => parseRange('--probation-pay-percent', r, 0, 100, 'a percentage of the full pay'), '--probation-pay-percent') ?? 100,
+    signOnBonus: fenToYuan(term(signOnBonus, (r) => parseYuan('--sign-on-bonus', r), '--sign-on-bonus') ?? 0),
     scheduledHours: hours,
   };
 }

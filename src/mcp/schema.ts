@@ -2,8 +2,10 @@
  * The tools' input schemas: the options objects of the library (answer.ts's
  * OPTION_KEYS, the keys batch lines take), each key described for a model that
  * has never seen cs-pay: its unit, how a percent is written, the valid ids.
- * The schemas only shape the input; the values are checked where every other
- * entry point checks them, so a tool error reads like the CLI's.
+ * The schemas only describe the input to the client; at run time a tool takes any
+ * object, and the values are checked where every other entry point checks them, so
+ * a tool error is the CLI's sentence (not a validator's dump) and the same mistake
+ * reads the same in a batch line, an offer, a library call and a tool call.
  */
 import { z } from 'zod';
 import { OPTION_KEYS } from '../answer.js';
@@ -18,6 +20,8 @@ const num = (what: string) => z.union([z.number(), z.string()]).describe(what);
 const flag = (what: string) => z.boolean().describe(what);
 const scalar = z.union([z.number(), z.string(), z.boolean()]);
 const SWITCHES = ['rent', 'mortgage', 'firstJob', 'lastYearUnder60k'];
+/** `set` as batch lines, offer files and the library take it: {"meal": 0}, or "meal=0" (a list of them too). */
+const settings = z.union([z.record(z.string(), z.union([z.number(), z.string()])), z.string(), z.array(z.string())]);
 const CHANGES = ['from', 'in', 'jobs'];
 
 /** Each key for a model that has never seen cs-pay: its unit, how a percent is written, the valid ids. */
@@ -81,7 +85,8 @@ function described(model: Model): Record<string, Schema> {
       `New employers during the year, each withholding afresh from its month: [{"month": 7, "city": "shanghai", "gross": 13000}]. Keys: month, city, ${monthKeys}, and the terms agreed with that employer: probationMonths, probationPayPercent, signOnBonus.`,
     ),
     extra: num('One-off pay taxed as wages, yuan, in every month; for one month use "in".'),
-    unpaidDays: num('Days of unpaid leave in every month (base / 21.75 a day); for one month use "in".'),
+    unpaidDays: num('Days of unpaid leave in every month (base / 21.75 a day, at most 21); for one month use "in".'),
+    set: settings.describe('Model components at the amount the offer states, by id (see the tool\'s level and platform): {"meal": 0, "night-shift": 100}; 0 switches one off.'),
   };
 }
 
@@ -104,12 +109,26 @@ const keysOf = (keys: readonly string[]) => keys.filter((k) => k !== 'job' && k 
 const shapeOf = (keys: readonly string[], d: Record<string, Schema>) =>
   Object.fromEntries(keysOf(keys).map((k) => [k, d[k] ?? scalar.describe(`As the command-line flag ${flagOf(k)}.`)]));
 
+/**
+ * What the client is shown (the JSON Schema of `documented`) over a schema that takes
+ * any object: the SDK lists a schema's JSON Schema with its meta on top.
+ */
+function permissive(documented: Schema) {
+  const { $schema: _, ...json } = z.toJSONSchema(documented, { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
+  return z.looseObject({}).meta(json);
+}
+
 export function toolSchemas(model: Model) {
+  const documented = documentedSchemas(model);
+  return Object.fromEntries(Object.entries(documented).map(([name, schema]) => [name, permissive(schema)])) as Record<keyof typeof documented, ReturnType<typeof permissive>>;
+}
+
+function documentedSchemas(model: Model) {
   const d = described(model);
   // An offer's keys are described in the estimate and net tools, not twice more here.
   const bareChanges = z.record(z.string(), z.record(z.string(), scalar));
   const bareOf = (k: string) =>
-    SWITCHES.includes(k) ? z.boolean() : k === 'jobs' ? z.array(z.record(z.string(), scalar)) : CHANGES.includes(k) ? bareChanges : z.union([z.number(), z.string()]);
+    SWITCHES.includes(k) ? z.boolean() : k === 'set' ? settings : k === 'jobs' ? z.array(z.record(z.string(), scalar)) : CHANGES.includes(k) ? bareChanges : z.union([z.number(), z.string()]);
   const bare = Object.fromEntries(keysOf(INLINE_KEYS).map((k) => [k, bareOf(k)]));
   const offer = z.union([
     z.string().describe('An inline spec: key=value pairs with the command-line flag names, like "city=hangzhou,level=senior,night-shifts=8".'),

@@ -5,9 +5,13 @@
  * this command, so the SDK and zod cost the other commands nothing.
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import {
+  type CallToolResult, CallToolRequestSchema, InitializeRequestSchema, type JSONRPCMessage, ListToolsRequestSchema, PingRequestSchema,
+} from '@modelcontextprotocol/sdk/types.js';
 import { CsPayError, describe, m, ModelError, UsageError } from '../errors.js';
+import { type Localized, type MessageKey, msg, say } from '../i18n/messages.js';
+import { clipMessage, quote } from '../limits.js';
+import { describeWriteFailure } from '../cli/write.js';
 import * as lib from '../index.js';
 import builtin from '../model/builtin-dev.js';
 import { loadModel } from '../model/load-data.js';
@@ -17,6 +21,7 @@ import type { Io } from '../cli/io.js';
 import type { RawOptions } from '../cli/request.js';
 import { toolSchemas } from './schema.js';
 import { summarise } from './summary.js';
+import { INVALID_PARAMS, LineTransport, type Refusal } from './transport.js';
 
 declare const CS_PAY_VERSION: string | undefined;
 const VERSION = typeof CS_PAY_VERSION === 'string' ? CS_PAY_VERSION : '0.0.0-dev';
@@ -92,7 +97,7 @@ function callTool(run: () => unknown, lang: Lang): CallToolResult {
     const said = e instanceof CsPayError ? describe(e, lang) : undefined;
     const text = said
       ? `${said.message}${said.hint ? ` ${said.hint}` : ''}`
-      : `internal error: ${(e as Error)?.message ?? String(e)}. This is a bug in cs-pay; please report it with the tool call.`;
+      : `internal error: ${clipMessage(String((e as Error)?.message ?? e))}. This is a bug in cs-pay; please report it with the tool call.`;
     return { isError: true, content: [{ type: 'text', text }] };
   }
 }
@@ -106,19 +111,54 @@ function readModel(text: string, file: string) {
   }
 }
 
-/** Serve on stdin/stdout until the client closes stdin. */
+/** Requests whose params the SDK would answer with -32603 and a validator dump: checked first, answered -32602 in one sentence. */
+const REQUESTS: Record<string, { safeParse: (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; code: string; expected?: string; message: string }[] } } }> = {
+  initialize: InitializeRequestSchema,
+  ping: PingRequestSchema,
+  'tools/list': ListToolsRequestSchema,
+  'tools/call': CallToolRequestSchema,
+};
+
+const EXPECTED: Record<string, string> = { record: 'got:object', object: 'got:object', string: 'got:string', number: 'got:number', array: 'got:list', boolean: 'got:switch' };
+
+export function checkRequest(message: JSONRPCMessage): Refusal | undefined {
+  const method = (message as { method?: string }).method ?? '';
+  const schema = Object.hasOwn(REQUESTS, method) ? REQUESTS[method] : undefined;
+  const parsed = schema?.safeParse(message);
+  if (!parsed || parsed.success) return undefined;
+  const issue = parsed.error!.issues[0];
+  let value: unknown = message;
+  for (const key of issue.path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  const want = issue.expected && EXPECTED[issue.expected];
+  const problem = value === undefined
+    ? msg('rpc:missing', 'en')
+    : want ? msg('rpc:is-not', 'en', { got: say(kindOfJson(value), 'en'), want: msg(want as MessageKey, 'en') }) : issue.message.replace(/\.$/, '');
+  const path = quote(issue.path.map(String).join('.') || 'params');
+  return { code: INVALID_PARAMS, message: msg('rpc:params', 'en', { method: quote(method), path, problem }) };
+}
+
+const kindOfJson = (v: unknown): Localized =>
+  m(v === null ? 'got:null' : typeof v === 'string' ? 'got:string' : typeof v === 'number' ? 'got:number' : typeof v === 'boolean' ? 'got:switch' : Array.isArray(v) ? 'got:list' : 'got:object');
+
+/**
+ * Serve on stdin/stdout until the client closes stdin. As the CLI (CONTRACT, "Output
+ * that cannot be written"): a closed output ends the server quietly with exit 0; any
+ * other write failure (a full disk) is one sentence and exit 2.
+ */
 export async function mcpCommand(o: RawOptions, io: Io): Promise<number> {
   const file = o.model === undefined ? undefined : String(o.model);
   const model = file === undefined ? undefined : (await import('../cli/read-file.js')).readText(io, file, 'model file');
   // A bad model file fails here, before serving (exit 3). Today is taken at each call, as a
   // server may run for days; CS_PAY_TODAY pins it, as for the other commands.
   const server = createServer({ model, date: io.env.CS_PAY_TODAY }, file);
-  const transport = new StdioServerTransport();
+  const transport = new LineTransport(process.stdin, process.stdout, checkRequest);
   const closed = new Promise<void>((resolve) => {
     transport.onclose = resolve;
   });
   await server.connect(transport);
-  process.stdin.once('end', () => void server.close());
   await closed;
-  return 0;
+  const failure = transport.failure;
+  if (failure === undefined || failure.code === 'EPIPE') return 0;
+  io.stderr(`cs-pay: ${describeWriteFailure(failure)}\n`);
+  return 2;
 }

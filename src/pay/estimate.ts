@@ -3,6 +3,7 @@
  * No files, clock or environment here; the CLI resolves and hands in everything.
  */
 import { m, UsageError } from '../errors.js';
+import { checkMonthPay } from '../cli/values.js';
 import { applyRate, type Fen, formatMoney, roundFen, sumFen, yuanToFen } from '../money.js';
 import type { Component, Range } from '../model/model-schema.js';
 import type { Model } from '../model/model.js';
@@ -150,9 +151,11 @@ export function estimatePay(model: Model, input: PayInput, overtime: OvertimeRul
   }
 
   const yearEndMonths = input.yearEndMonths ?? round2(pick(level.yearEndMonths, p));
+  const monthly = sumFen(lines.map((l) => l.amount));
+  checkMonthPay(lines, monthly, input.month);
   return {
     lines,
-    monthly: sumFen(lines.map((l) => l.amount)),
+    monthly,
     base,
     yearEndMonths,
     yearEndBonus: roundFen(base * yearEndMonths),

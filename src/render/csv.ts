@@ -4,13 +4,13 @@
  * per figure or per result, warnings kept as a column. RFC 4180 quoting.
  */
 import { msg, type MessageKey } from '../i18n/messages.js';
+import { csvCell } from './csv-cell.js';
 import type { MatrixJson } from '../matrix.js';
 import type { Lang, Result } from '../result.js';
 import { monthNote, reconciliationState, type Report, sourceTag } from './sections.js';
 
 export function renderCsv(rows: string[][]): string {
-  const q = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return rows.map((r) => r.map(q).join(',')).join('\n') + '\n';
+  return rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }
 
 const num = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(Math.round(n * 100) / 100));

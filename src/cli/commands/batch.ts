@@ -12,15 +12,15 @@ import { LineWriter, streamOf } from '../../batch/lines.js';
 import { type Answer, csvRows, type Format, jsonLines, Totals } from '../../batch/output.js';
 import { showProgress } from '../../batch/progress.js';
 import { type InputFormat, isFailed, readRequests, type Request } from '../../batch/requests.js';
-import { CsPayError, UsageError } from '../../errors.js';
+import { CsPayError, m, UsageError } from '../../errors.js';
 import { langFromEnv } from '../../i18n/messages.js';
-import { clipMessage, quote } from '../../limits.js';
+import { clipMessage } from '../../limits.js';
 import type { Lang } from '../../result.js';
 import { citiesOn, type Data, loadData } from '../context.js';
 import type { Io } from '../io.js';
 import { checkRegularFile, readError } from '../read-text.js';
 import type { RawOptions } from '../request.js';
-import { parseChoice } from '../values.js';
+import { kindOf, parseChoice, textOf } from '../values.js';
 
 const COMMANDS = ['estimate', 'net', 'gross'] as const;
 const LANGS = ['en', 'zh'] as const;
@@ -77,18 +77,21 @@ async function openInput(io: Io, file: string | undefined): Promise<Readable> {
 /** One request -> its answer or its error, with its id (if it has a good one). */
 function answerLine(line: number, request: Request, data: Data, today: string, envLang: Lang): Answer {
   const id = request.id;
-  const hasId = typeof id === 'string' || typeof id === 'number';
+  // CONTRACT: an id is a string or a finite number (1e999 reads as Infinity: the line fails).
+  const hasId = typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id));
   if (isFailed(request)) return { line, id: hasId ? id : undefined, error: errorOf(request.failed) };
   try {
-    if (id !== undefined && id !== null && !hasId) throw new UsageError(`"id" must be a string or a number; got ${quote(JSON.stringify(id))}.`);
+    if (id !== undefined && id !== null && !hasId) {
+      throw new UsageError(typeof id === 'number' ? m('e:id-too-large') : m('e:id-type', { got: kindOf(id) }));
+    }
     let command: Command = 'estimate';
     let lang = envLang;
     // The options without id, command and lang, built as a plain object (no rest spread on the hot path).
     const options: RawOptions = {};
     for (const key in request) {
       const v = request[key];
-      if (key === 'command') command = v === undefined || v === null ? 'estimate' : parseChoice('command', String(v), COMMANDS);
-      else if (key === 'lang') lang = v === undefined || v === null ? envLang : parseChoice('lang', String(v), LANGS);
+      if (key === 'command') command = v === undefined || v === null ? 'estimate' : parseChoice('command', textOf('command', v), COMMANDS);
+      else if (key === 'lang') lang = v === undefined || v === null ? envLang : parseChoice('lang', textOf('lang', v), LANGS);
       else if (key !== 'id') options[key] = v;
     }
     return { line, id: hasId ? id : undefined, result: answer(command, options, data, today, lang, 'this batch line') };
