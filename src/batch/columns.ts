@@ -8,6 +8,7 @@
  */
 import { OPTION_KEYS } from '../answer.js';
 import { flagOf } from '../cli/request.js';
+import { COLUMN_ALIASES } from '../i18n/columns.js';
 import { isMessage, type MessageKey, msg } from '../i18n/messages.js';
 
 /** Keys of a batch line besides the options of its command. */
@@ -21,10 +22,19 @@ export function columnKey(header: string): string | undefined {
   return names.get(normalise(header));
 }
 
-/** Every name a column can have, for "did you mean". */
+/** Every key a column can name, for "did you mean". */
 export function columnNames(): string[] {
   names ??= buildNames();
   return [...new Set(names.values())];
+}
+
+/** A header close to a column name (月新 → 月薪, grss → gross): the name, for "did you mean"; none when nothing is close. */
+export function nearColumn(header: string, near: (word: string, candidates: readonly string[]) => string | undefined): string | undefined {
+  names ??= buildNames();
+  const text = header.trim();
+  // Chinese names are short: one character off in two or three is a guess, not a typo; ask for the same length.
+  const candidates = [...names.keys()].filter((n) => !/[\u3400-\u9fff]/.test(text) || [...n].length === [...text].length);
+  return near(normalise(text), candidates);
 }
 
 const normalise = (header: string) => header.trim().replace(/^--/, '').replace(/[_\s]+/g, '-').toLowerCase();
@@ -47,5 +57,7 @@ function buildNames(): Map<string, string> {
   for (const [name, owners] of chinese) {
     if (owners.length === 1 && !all.some((other) => other !== name && other.startsWith(name))) map.set(normalise(name), owners[0]);
   }
+  // The names a sheet uses (工号, 月薪, 夜班次数): these win over help-text names.
+  for (const [name, key] of Object.entries(COLUMN_ALIASES)) if (keys.includes(key)) map.set(normalise(name), key);
   return map;
 }

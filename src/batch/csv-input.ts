@@ -8,27 +8,41 @@
  */
 import { parse } from 'csv-parse/sync';
 import type { Readable } from 'node:stream';
+import { OPTION_KEYS } from '../answer.js';
 import type { RawOptions } from '../cli/request.js';
 import { closest } from '../cli/suggest.js';
 import { m, UsageError } from '../errors.js';
 import { MAX_LINE_BYTES, quote } from '../limits.js';
-import { columnKey, columnNames } from './columns.js';
+import { columnKey, nearColumn } from './columns.js';
 import { Frames, isTooLong, type Row, type TooLong } from './frames.js';
-import type { Request } from './requests.js';
-import { MarkInvalidUtf8, notUtf8, SUB } from './utf8.js';
+import { COLUMNS, type Request } from './requests.js';
+import { decodeGb18030, type Encoding, MarkInvalidUtf8, notUtf8, SUB } from './utf8.js';
 
 /** Keys whose cells may hold several changes: `7:gross=12000; 11:extra=5000`, or JSON. */
 const CHANGE_KEYS = new Set(['from', 'in', 'job', 'jobs']);
 
-export async function* readCsv(input: Readable): AsyncGenerator<Request> {
-  const rows = input.pipe(new MarkInvalidUtf8()).pipe(new Frames(MAX_LINE_BYTES, true));
+/** What the header row says: each column's key, or its header when it is carried through. */
+export interface Header {
+  keys: (string | undefined)[];
+  /** Headers of the columns carried through, in order, each with a column name it is close to (if any). */
+  carried: { header: string; guess?: string }[];
+  /** Columns a row priced from its gross carries through (level, platform, night shifts: the model's). */
+  modelOnly: string[];
+  /** Every column carried into the output, in input order: those above and the model's when there is a gross column. */
+  output: string[];
+}
+
+export async function* readCsv(input: Readable, encoding: Encoding = 'utf8', onHeader?: (h: Header) => void): AsyncGenerator<Request> {
+  const rows = encoding === 'utf8'
+    ? input.pipe(new MarkInvalidUtf8()).pipe(new Frames(MAX_LINE_BYTES, true))
+    : input.pipe(new Frames(MAX_LINE_BYTES, true, undefined, decodeGb18030));
   input.on('error', (e) => rows.destroy(e));
-  let keys: (string | undefined)[] | undefined;
+  let header: (Header & { names: string[]; outIndex: number[] }) | undefined;
   let first = true;
   try {
     for await (const row of rows as AsyncIterable<Row | TooLong>) {
       if (isTooLong(row)) {
-        if (!keys) throw new UsageError(m('e:csv-header-too-long', { mb: MAX_LINE_BYTES / 1024 / 1024 }));
+        if (!header) throw new UsageError(m('e:csv-header-too-long', { mb: MAX_LINE_BYTES / 1024 / 1024 }));
         yield { failed: new UsageError(m('e:csv-row-too-long', { mb: MAX_LINE_BYTES / 1024 / 1024, line: row.line }), m('hint:csv-row-too-long')) };
         continue;
       }
@@ -39,21 +53,24 @@ export async function* readCsv(input: Readable): AsyncGenerator<Request> {
         cells = cellsOf(text);
       } catch (e) {
         const failed = csvError(e as Error & { code?: string }, row.line);
-        if (keys) yield { failed };
-        else throw new UsageError(`The CSV header is not valid CSV: ${failed.message}`);
+        if (header) yield { failed };
+        else throw new UsageError(m('e:csv-header-invalid', { inner: failed.text?.message ?? failed.message }));
         continue;
       }
-      if (!keys) {
+      if (!header) {
         // Blank lines before the header are not rows.
-        if (!(cells.length === 1 && cells[0] === '')) keys = headerKeys(cells);
+        if (!(cells.length === 1 && cells[0] === '')) {
+          header = readHeader(cells, encoding);
+          onHeader?.(header);
+        }
         continue;
       }
-      yield optionsOf(cells, keys);
+      yield optionsOf(cells, header, encoding);
     }
   } catch (e) {
     if (e instanceof UsageError) throw e;
     const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new UsageError(`Cannot read the batch input: ${why}.`);
+    throw new UsageError(m('e:batch-read', { why }));
   } finally {
     rows.destroy();
     input.destroy();
@@ -67,44 +84,57 @@ function cellsOf(text: string): string[] {
   return records[0] ?? [''];
 }
 
-/** The key of each column; a header that names no key, or one key twice, stops the run before any row. */
-function headerKeys(header: string[]): (string | undefined)[] {
-  if (header.some((h) => h.includes(SUB))) throw notUtf8('The CSV header');
+/**
+ * Each column's key; a header that names no key is carried through (a name, a
+ * department, a cost centre), so a team's own sheet runs as it is. One key named
+ * by two columns stops the run before any row.
+ */
+function readHeader(header: string[], encoding: Encoding): Header & { names: string[]; outIndex: number[] } {
+  if (header.some((h) => h.includes(SUB))) throw notUtf8('The CSV header', encoding);
   const keys = header.map((h) => (h.trim() === '' ? undefined : columnKey(h)));
+  const carried: Header['carried'] = [];
   header.forEach((h, i) => {
-    if (h.trim() !== '' && keys[i] === undefined) {
-      const guess = closest(h.trim(), columnNames());
-      throw new UsageError(
-        `Unknown column '${quote(h)}' in the CSV header.`,
-        `${guess ? `Did you mean ${guess}? ` : ''}Columns are the keys of a batch line (id, command, city, gross, level, …), as camelCase, kebab-case or snake_case.`,
-      );
-    }
+    if (h.trim() !== '' && keys[i] === undefined) carried.push({ header: h.trim(), guess: nearColumn(h, closest) });
     const first = keys.indexOf(keys[i]);
     if (keys[i] !== undefined && first !== i) {
-      throw new UsageError(`Columns ${first + 1} and ${i + 1} of the CSV header both name '${keys[i]}'.`, 'Keep one of them.');
+      throw new UsageError(m('e:csv-columns-twice', { a: first + 1, b: i + 1, key: keys[i] }), m('hint:csv-columns-twice'));
     }
   });
-  if (keys.every((k) => k === undefined)) throw new UsageError('The CSV header is empty; the first row names the columns, like id,command,gross,city.');
-  return keys;
+  if (keys.every((k) => k === undefined) && carried.length === 0) throw new UsageError(m('e:csv-header-empty'));
+  // With a gross column, the model's columns ride along on every row (used by a row without a gross).
+  const withGross = keys.includes('gross');
+  const out = header.map((h, i) => (h.trim() !== '' && (keys[i] === undefined || (withGross && MODEL_ONLY.has(keys[i]!))) ? i : -1)).filter((i) => i >= 0);
+  const modelOnly = out.filter((i) => keys[i] !== undefined).map((i) => header[i].trim());
+  return { keys, carried, modelOnly, output: out.map((i) => header[i].trim()), names: header.map((h) => h.trim()), outIndex: out };
 }
 
-function optionsOf(row: string[], keys: (string | undefined)[]): Request {
-  if (row.length === 1 && row[0] === '') return { failed: new UsageError('Empty row; expected the cells of a request.') };
+/** Keys only the model prices (estimate): a row with a gross carries them through instead. */
+const MODEL_ONLY = new Set(OPTION_KEYS.estimate.filter((k) => !OPTION_KEYS.net.includes(k)));
+
+function optionsOf(row: string[], header: Header & { names: string[]; outIndex: number[] }, encoding: Encoding): Request {
+  const { keys, names, outIndex } = header;
+  if (row.length === 1 && row[0] === '') return { failed: new UsageError(m('e:csv-empty-row')) };
   const options: RawOptions = {};
+  const columns: [string, string][] = [];
   let failed: UsageError | undefined;
-  for (let i = 0; i < row.length; i++) {
-    const cell = row[i];
-    if (cell === '') continue; // an empty cell is a key not given
+  // A row with a gross is priced from it (net), unless a command column says otherwise.
+  const priced = keys.includes('gross') && row[keys.indexOf('gross')]?.trim() && !row[keys.indexOf('command')]?.trim();
+  for (const i of outIndex) columns.push([names[i], row[i] ?? '']);
+  for (let i = 0; i < Math.max(row.length, names.length); i++) {
+    const cell = row[i] ?? '';
     const key = keys[i];
-    if (cell.includes(SUB)) failed ??= notUtf8('This row');
+    // Carried (above), and not read: a column no key names, or the model's on a row priced from its gross.
+    if (i < names.length && names[i] !== '' && (key === undefined || (priced && MODEL_ONLY.has(key)))) continue;
+    if (cell === '') continue; // an empty cell is a key not given
+    if (cell.includes(SUB)) failed ??= notUtf8('This row', encoding);
     else if (key === undefined) {
-      failed ??= new UsageError(
-        i >= keys.length ? `This row has ${row.length} cells; the header has ${keys.length}.` : `Cell ${i + 1} has a value, but its column has no name in the header.`,
-      );
+      failed ??= new UsageError(i >= names.length ? m('e:csv-row-cells', { cells: row.length, header: names.length }) : m('e:csv-cell-no-column', { cell: i + 1 }));
     } else options[key] = CHANGE_KEYS.has(key) ? changesOf(key, cell) : cell;
   }
-  // A failed row keeps its id, if that cell was good.
-  return failed ? { failed, id: options.id as string | undefined } : options;
+  if (priced) options.command = 'net';
+  const carried = columns.length > 0 ? { [COLUMNS]: columns } : {};
+  // A failed row keeps its id, if that cell was good, and its carried columns.
+  return failed ? { failed, id: options.id as string | undefined, ...carried } : Object.assign(options, carried);
 }
 
 /** A cell of changes: JSON as in a JSON line, or flag specs separated by semicolons. */
@@ -123,17 +153,13 @@ function changesOf(key: string, cell: string): unknown {
 }
 
 function csvError(e: Error & { code?: string }, line: number): UsageError {
-  const at = ` at line ${line}`;
   switch (e.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return new UsageError(`Not valid CSV${at}: a quote is not closed, so the rest of the input was read as one field.`);
+      return new UsageError(m('e:csv-quote-open', { line }));
     case 'INVALID_OPENING_QUOTE':
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return new UsageError(
-        `Not valid CSV${at}: a quote inside a field.`,
-        'A field that holds a quote, comma or line break is quoted as a whole, with its quotes doubled: "say ""hi""".',
-      );
+      return new UsageError(m('e:csv-quote-inside', { line }), m('hint:csv-quote-inside'));
     default:
-      return new UsageError(`Not valid CSV${at}: ${String(e.message).replace(/\.$/, '')}.`);
+      return new UsageError(m('e:csv-invalid', { line, why: String(e.message).replace(/\.$/, '') }));
   }
 }

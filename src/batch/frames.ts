@@ -12,8 +12,9 @@
  * name. csv-parse cannot do this itself: past its `max_record_size` it stops,
  * losing the rows after.
  *
- * Cutting is on bytes; line breaks, commas and quotes are ASCII, so a UTF-8
- * character is never split and each whole line decodes on its own.
+ * Cutting is on bytes; line breaks, commas and quotes are ASCII, and no byte of a
+ * multi-byte UTF-8 or GB18030 character is one of them, so a character is never
+ * split and each whole line decodes on its own.
  */
 import { Transform, type TransformCallback } from 'node:stream';
 
@@ -59,6 +60,8 @@ export class Frames extends Transform {
     private readonly csv: boolean,
     /** Lines waiting to be read (default 16). */
     queued?: number,
+    /** A whole line's bytes as text (default UTF-8, whose invalid bytes ./utf8.ts marked before). */
+    private readonly decode: (bytes: Buffer) => string = (bytes) => bytes.toString('utf8'),
   ) {
     super({ readableObjectMode: true, readableHighWaterMark: queued });
   }
@@ -150,7 +153,7 @@ export class Frames extends Transform {
   private flushLine(): void {
     if (this.cutting) this.push({ tooLong: true, line: this.rowLine } satisfies TooLong);
     else {
-      const text = this.parts.length === 1 ? this.parts[0].toString('utf8') : Buffer.concat(this.parts, this.size).toString('utf8');
+      const text = this.decode(this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.size));
       this.push(this.csv ? ({ text, line: this.rowLine } satisfies Row) : text);
     }
     this.parts = [];

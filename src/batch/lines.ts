@@ -16,12 +16,14 @@ import type { Io } from '../cli/io.js';
 import { UsageError } from '../errors.js';
 import { MAX_LINE_BYTES } from '../limits.js';
 import { Frames, isTooLong, type TooLong } from './frames.js';
-import { MarkInvalidUtf8 } from './utf8.js';
+import { decodeGb18030, type Encoding, MarkInvalidUtf8 } from './utf8.js';
 
 export type { TooLong };
 
-export async function* readLines(input: Readable): AsyncGenerator<string | TooLong> {
-  const lines = input.pipe(new MarkInvalidUtf8()).pipe(new Frames(MAX_LINE_BYTES, false));
+export async function* readLines(input: Readable, encoding: Encoding = 'utf8'): AsyncGenerator<string | TooLong> {
+  const lines = encoding === 'utf8'
+    ? input.pipe(new MarkInvalidUtf8()).pipe(new Frames(MAX_LINE_BYTES, false))
+    : input.pipe(new Frames(MAX_LINE_BYTES, false, undefined, decodeGb18030));
   input.on('error', (e) => lines.destroy(e));
   let count = 0;
   try {

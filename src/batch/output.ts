@@ -11,13 +11,15 @@ import { type FieldTree, pick, treeOf, valueAt } from './fields.js';
 export interface Answer {
   line: number;
   id?: string | number;
+  /** A CSV row's columns carried through (headers that name no key), in order. */
+  columns?: [string, string][];
   result?: Result;
   error?: { code: string; message: string };
 }
 
 export interface Format {
-  /** Text before the first line (the CSV header). */
-  head: string;
+  /** Text before the first line (the CSV header), once the input's carried columns are known. */
+  head(carried: string[]): string;
   line(a: Answer): string;
   summary(t: Totals): string;
 }
@@ -71,15 +73,23 @@ const SUMMED = [
 export function jsonLines(paths?: string[][]): Format {
   const tree = paths && treeOf(paths);
   return {
-    head: '',
+    head: () => '',
     line: (a) => `${tree ? JSON.stringify(pruned(a, tree)) : whole(a)}\n`,
     summary: (t) => `${JSON.stringify({ summary: t.toJson() })}\n`,
   };
 }
 
-/** `{"line":N,"id":…,` then the result's own keys: the result is not copied to put line first. */
+/** A row's carried columns as one object, in input order (a header given twice keeps its first cell). */
+function columnsOf(columns: [string, string][]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [header, value] of columns) if (!Object.hasOwn(out, header)) out[header] = value;
+  return out;
+}
+
+/** `{"line":N,"id":…,"columns":{…},` then the result's own keys: the result is not copied to put line first. */
 function whole(a: Answer): string {
-  const start = a.id === undefined ? `{"line":${a.line}` : `{"line":${a.line},"id":${JSON.stringify(a.id)}`;
+  let start = a.id === undefined ? `{"line":${a.line}` : `{"line":${a.line},"id":${JSON.stringify(a.id)}`;
+  if (a.columns) start += `,"columns":${JSON.stringify(columnsOf(a.columns))}`;
   if (a.error) return `${start},"error":${JSON.stringify(a.error)}}`;
   return `${start},${JSON.stringify(a.result).slice(1)}`;
 }
@@ -87,6 +97,7 @@ function whole(a: Answer): string {
 function pruned(a: Answer, tree: FieldTree): Record<string, unknown> {
   const out: Record<string, unknown> = { line: a.line };
   if (a.id !== undefined) out.id = a.id;
+  if (a.columns) out.columns = columnsOf(a.columns);
   if (a.error) out.error = a.error;
   else Object.assign(out, pick(a.result, tree));
   return out;
@@ -98,15 +109,25 @@ const DEFAULT_COLUMNS = [
   'annual.incomeTax', 'annual.insurance', 'annual.employerCost', 'reconciliation.balance', 'warnings.code',
 ];
 
-/** One row per input line under a header of dotted paths; numbers plain; RFC 4180 quoting. */
-export function csvRows(paths: string[][] | undefined, withSummary: boolean): Format {
-  const asked = (paths ?? DEFAULT_COLUMNS.map((c) => c.split('.'))).filter((p) => p[0] !== 'line' && p[0] !== 'id' && p[0] !== 'error');
+/**
+ * One row per input line under a header of dotted paths; numbers plain; RFC 4180
+ * quoting. A CSV input's carried columns lead each row, under their own headers;
+ * `bom` puts a byte-order mark first, for spreadsheet programs.
+ */
+export function csvRows(paths: string[][] | undefined, withSummary: boolean, bom = false): Format {
+  const asked = (paths ?? DEFAULT_COLUMNS.map((c) => c.split('.'))).filter((p) => p[0] !== 'line' && p[0] !== 'id' && p[0] !== 'error' && p[0] !== 'columns');
   const names = ['line', 'id', ...asked.map((p) => p.join('.')), 'error.code', 'error.message', ...(withSummary ? ['count', 'failed'] : [])];
   const row = (cells: string[]) => `${cells.map(csvCell).join(',')}\n`;
+  let width = 0;
+  // The carried cells of a row, as many as the header has (a short row's are empty).
+  const lead = (a?: Answer) => Array.from({ length: width }, (_, i) => a?.columns?.[i]?.[1] ?? '');
   return {
-    head: row(names),
+    head: (carried) => {
+      width = carried.length;
+      return `${bom ? '\uFEFF' : ''}${row([...carried, ...names])}`;
+    },
     line: (a) => {
-      const cells = [String(a.line), a.id === undefined ? '' : String(a.id)];
+      const cells = [...lead(a), String(a.line), a.id === undefined ? '' : String(a.id)];
       for (const path of asked) cells.push(a.result ? cellOf(valueAt(a.result, path)) : '');
       cells.push(a.error?.code ?? '', a.error?.message ?? '');
       if (withSummary) cells.push('', '');
@@ -114,7 +135,7 @@ export function csvRows(paths: string[][] | undefined, withSummary: boolean): Fo
     },
     summary: (t) => {
       const sums = t.toJson();
-      const cells = ['total', ''];
+      const cells = [...lead(), 'total', ''];
       for (const path of asked) {
         const summed = SUMMED.find(([, p]) => p === path.join('.'));
         cells.push(summed ? String(sums[summed[0]] ?? '') : '');

@@ -8,8 +8,9 @@ import { Readable } from 'node:stream';
 import type { RawOptions } from '../cli/request.js';
 import { m, UsageError } from '../errors.js';
 import { MAX_LINE_BYTES, MAX_NESTING_DEPTH } from '../limits.js';
+import type { Header } from './csv-input.js';
 import { readLines, type TooLong } from './lines.js';
-import { notUtf8, SUB } from './utf8.js';
+import { detectEncoding, type Encoding, notUtf8, SUB } from './utf8.js';
 
 export type InputFormat = 'jsonl' | 'csv';
 /** A request, or the error in its place (with the line's id when it could be read). */
@@ -17,19 +18,33 @@ export type Request = RawOptions | Failed;
 export interface Failed {
   failed: UsageError;
   id?: unknown;
+  [COLUMNS]?: [string, string][];
 }
+
+/**
+ * The columns of a CSV row carried through unchanged (headers that name no key), in
+ * order: a symbol key, so they are never read as options.
+ */
+export const COLUMNS = Symbol('columns');
 
 export const isFailed = (r: Request): r is Failed => r.failed instanceof UsageError;
 
-export async function* readRequests(input: Readable, format?: InputFormat): AsyncGenerator<Request> {
+/**
+ * `encoding`: given (`--encoding`), or told from the first bytes: UTF-8 (with or without
+ * a BOM) when they are UTF-8, else GB18030 (GBK) when they decode as it; input that is
+ * neither is refused before any line (its header could not be read).
+ */
+export async function* readRequests(input: Readable, format?: InputFormat, encoding?: Encoding, onHeader?: (h: Header) => void): AsyncGenerator<Request> {
   const start = await firstLine(input);
   const stream = start.ended ? Readable.from([start.head]) : Readable.from(chain(start.head, input));
+  const code = encoding ?? detectEncoding(start.head);
+  if (code === null) throw new UsageError(m('e:not-text'), m('hint:not-text'));
   if ((format ?? detect(start.head)) === 'csv') {
     const { readCsv } = await import('./csv-input.js');
-    yield* readCsv(stream);
+    yield* readCsv(stream, code, onHeader);
     return;
   }
-  for await (const raw of readLines(stream)) yield parseLine(raw);
+  for await (const raw of readLines(stream, code)) yield parseLine(raw, code);
 }
 
 async function* chain(head: Buffer, rest: Readable): AsyncGenerator<Buffer> {
@@ -75,7 +90,7 @@ export function detect(head: Buffer, final = true): InputFormat | undefined {
 }
 
 /** One JSON line -> its options, or the error that takes its place. */
-export function parseLine(raw: string | TooLong): Request {
+export function parseLine(raw: string | TooLong, encoding: Encoding = 'utf8'): Request {
   if (typeof raw !== 'string') return { failed: new UsageError(m('e:line-too-long', { mb: MAX_LINE_BYTES / 1024 / 1024 })) };
   if (raw.length > 2 * MAX_NESTING_DEPTH && nestingOf(raw) > MAX_NESTING_DEPTH) {
     return fail(`JSON nested more than ${MAX_NESTING_DEPTH} deep; a request is a flat object with a few nested ones.`);
@@ -86,7 +101,7 @@ export function parseLine(raw: string | TooLong): Request {
   } catch (e) {
     if (raw.trim() === '') return fail('Empty line; expected a JSON object.');
     // Bytes that are not UTF-8 arrive as SUB, which JSON does not allow raw.
-    if (raw.includes(SUB)) return { failed: notUtf8('This line') };
+    if (raw.includes(SUB)) return { failed: notUtf8('This line', encoding) };
     if (raw.includes('\u0000')) return { failed: new UsageError(m('e:line-nul')) };
     return fail(`Not valid JSON: ${(e as Error).message}.`);
   }

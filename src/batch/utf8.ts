@@ -8,14 +8,16 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { Transform, type TransformCallback } from 'node:stream';
-import { UsageError } from '../errors.js';
+import { m, UsageError } from '../errors.js';
 
 export const SUB = '\u001A';
 const SUB_BYTE = 0x1a;
 
 /** The error for a line or row that held such bytes. */
-export const notUtf8 = (what: string) =>
-  new UsageError(`${what} is not UTF-8 text: it holds bytes that are no UTF-8 character.`, 'Save the file as UTF-8 (spreadsheet programs call it "CSV UTF-8").');
+export const notUtf8 = (what: string, encoding: Encoding = 'utf8') =>
+  encoding === 'utf8'
+    ? new UsageError(m('e:not-utf8', { what: m(what === 'The CSV header' ? 'w:the-header' : what === 'This row' ? 'w:this-row' : 'w:this-line') }), m('hint:not-utf8'))
+    : new UsageError(m('e:not-gb18030', { what: m(what === 'The CSV header' ? 'w:the-header' : what === 'This row' ? 'w:this-row' : 'w:this-line') }), m('hint:not-gb18030'));
 
 export class MarkInvalidUtf8 extends Transform {
   /** The first bytes of a character cut by the end of the previous chunk. */
@@ -77,5 +79,64 @@ export function markInvalid(bytes: Uint8Array): void {
     }
     if (ok) i += length;
     else bytes[i++] = SUB_BYTE;
+  }
+}
+
+/** The encodings batch input may be in: UTF-8, or GB18030 (GBK's superset, Excel's "CSV" on Chinese Windows). */
+export type Encoding = 'utf8' | 'gb18030';
+
+/**
+ * The encoding of the input, told from its first bytes: UTF-8 when they are valid
+ * UTF-8 (a character cut by the end of what was read aside), or when they hold any
+ * well-formed UTF-8 character (then a bad byte fails its own line); else GB18030
+ * when they decode as it, strictly. Null when the first line is neither: the
+ * header cannot be read.
+ */
+export function detectEncoding(head: Buffer): Encoding | null {
+  const whole = head.subarray(0, incompleteTail(head));
+  if (isUtf8(whole) || hasUtf8Character(whole)) return 'utf8';
+  // Up to the last line break, so a double-byte character cut by the end of the read is not judged.
+  const lf = head.lastIndexOf(0x0a);
+  const lines = lf > 0 ? head.subarray(0, lf) : head.subarray(0, Math.max(0, head.length - 3));
+  if (decodesAs(lines)) return 'gb18030';
+  const firstBreak = head.findIndex((b) => b === 0x0a || b === 0x0d);
+  const first = head.subarray(0, firstBreak < 0 ? head.length : firstBreak);
+  return isUtf8(first) ? 'utf8' : decodesAs(first) ? 'gb18030' : null;
+}
+
+/**
+ * Whether the bytes read as UTF-8 with a few bad bytes rather than as another
+ * encoding: more well-formed multi-byte UTF-8 characters than bytes that are none.
+ * GBK text forms one by chance now and then, never most of the time.
+ */
+function hasUtf8Character(bytes: Buffer): boolean {
+  const copy = Buffer.from(bytes);
+  markInvalid(copy);
+  let bad = 0;
+  let good = 0;
+  for (const b of copy) {
+    if (b === SUB_BYTE) bad++;
+    else if (b >= 0xc0) good++; // a lead byte that survived: one whole character
+  }
+  return good > bad;
+}
+
+const gb18030 = new TextDecoder('gb18030', { fatal: true });
+
+function decodesAs(bytes: Buffer): boolean {
+  try {
+    gb18030.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One line of GB18030 bytes as text; a line that is not GB18030 becomes SUB, and fails alone. */
+export function decodeGb18030(bytes: Buffer): string {
+  try {
+    return gb18030.decode(bytes);
+  } catch {
+    return SUB;
   }
 }

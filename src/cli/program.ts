@@ -190,15 +190,18 @@ export function buildProgram(io: Io, actions: Actions, version: string, startLan
     .addArgument(argument('batch', '[file]', 'arg:batch:file'))
     .addOption(option('--model <file>'))
     .addOption(option('--input <jsonl|csv>', 'opt:batch:--input'))
+    .addOption(option('--encoding <utf8|gbk>', 'opt:batch:--encoding'))
     .addOption(option('--format <jsonl|csv>', 'opt:batch:--format'))
     .addOption(option('--fields <paths>', 'opt:batch:--fields'))
+    .addOption(option('--bom'))
+    .addOption(option('--lang <lang>')).on('option:lang', setLang)
     .addOption(option('--summary', 'opt:batch:--summary'))
     .addOption(option('--progress', 'opt:batch:--progress'))
     .addOption(option('--no-progress', 'opt:batch:--no-progress'))
     .addHelpText('before', examples([
       `echo '{"command":"estimate","city":"hangzhou","level":"senior"}' | cs-pay batch -`,
-      'cs-pay batch team.csv --fields id,takeHome.average,annual.net --summary',
-      'cs-pay batch team.jsonl --format csv > results.csv',
+      'cs-pay batch data/examples/team.csv --format csv --bom --summary > results.csv',
+      'cs-pay batch data/examples/team.jsonl --fields id,takeHome.average,annual.net',
     ]))
     .action((file: string | undefined, o: RawOptions) => actions.batch(file, o));
 

@@ -122,6 +122,7 @@ export const HELP = {
   'opt:--model': { en: 'a custom compensation model (YAML)', zh: '自定义薪酬模型(YAML)' },
   'opt:--cities': { en: 'more cities, or other figures for a city, from a file shaped like data/law/cities.yaml', zh: '从文件添加城市或替换某城市的数据(格式同 data/law/cities.yaml)' },
   'opt:--cities-date': { en: 'the day the flags are read on (default today)', zh: '标记所依据的日期(默认今天)' },
+  'opt:batch:--encoding': { en: 'input encoding (default: told from the input, UTF-8 or GBK)', zh: '输入编码(默认按输入判断:UTF-8 或 GBK)' },
   'opt:batch:--input': { en: 'input format, jsonl or csv (default: told from the first line)', zh: '输入格式,jsonl 或 csv(默认按第一行判断)' },
   'opt:batch:--format': { en: 'output format, jsonl (default) or csv', zh: '输出格式,jsonl(默认)或 csv' },
   'opt:batch:--fields': { en: 'keep only these fields, as dotted paths: gross.monthly,annual.net', zh: '只输出这些字段(点分路径):gross.monthly,annual.net' },

@@ -11,9 +11,10 @@ import { parseFields } from '../../batch/fields.js';
 import { LineWriter, streamOf } from '../../batch/lines.js';
 import { type Answer, csvRows, type Format, jsonLines, Totals } from '../../batch/output.js';
 import { showProgress } from '../../batch/progress.js';
-import { type InputFormat, isFailed, readRequests, type Request } from '../../batch/requests.js';
-import { CsPayError, m, UsageError } from '../../errors.js';
-import { langFromEnv } from '../../i18n/messages.js';
+import type { Header } from '../../batch/csv-input.js';
+import { COLUMNS, type InputFormat, isFailed, readRequests, type Request } from '../../batch/requests.js';
+import { CsPayError, describe, m, UsageError } from '../../errors.js';
+import { langFromEnv, msg } from '../../i18n/messages.js';
 import { clipMessage } from '../../limits.js';
 import type { Lang } from '../../result.js';
 import { citiesOn, type Data, loadData } from '../context.js';
@@ -31,18 +32,38 @@ export async function batchCommand(file: string | undefined, o: RawOptions, io: 
   const outputFormat = parseChoice('--format', String(o.format ?? 'jsonl'), ['jsonl', 'json', 'csv'] as const);
   const paths = o.fields === undefined ? undefined : parseFields(String(o.fields));
   const summary = o.summary === true;
-  const format: Format = outputFormat === 'csv' ? csvRows(paths, summary) : jsonLines(paths);
+  // Read once: a line without "lang" speaks the language asked for, or of the environment.
+  const lang: Lang = o.lang === undefined ? langFromEnv(io.env) : parseChoice('--lang', textOf('--lang', o.lang), LANGS);
+  if (o.bom === true && outputFormat !== 'csv') throw new UsageError(m('e:bom-csv'));
+  const encoding = o.encoding === undefined ? undefined : ENCODINGS[parseChoice('--encoding', textOf('--encoding', o.encoding), ['utf8', 'utf-8', 'gbk', 'gb18030'] as const)];
+  const format: Format = outputFormat === 'csv' ? csvRows(paths, summary, o.bom === true) : jsonLines(paths);
   let data = await loadData(io, o.model as string | undefined);
   const input = await openInput(io, file);
-  // Read once: a line without "lang" speaks the language of the environment.
-  const lang = langFromEnv(io.env);
   const out = new LineWriter(io);
   const totals = new Totals();
   const counts = { line: 0, failed: 0 };
   const stopProgress = (o.progress ?? io.stderrIsTTY) === true ? showProgress(io.stderr, counts) : () => {};
+  // The CSV output's header waits for the input's: its carried columns lead each row.
+  let carried: string[] = [];
+  let headed = false;
+  const head = async () => {
+    if (headed) return true;
+    headed = true;
+    const text = format.head(carried);
+    return text === '' || out.push(text);
+  };
+  const onHeader = (h: Header) => {
+    carried = h.output;
+    // One note, so a typo in a real key is never silent.
+    if (h.carried.length > 0) {
+      const columns = h.carried.map((c) => (c.guess ? `${c.header} (${msg('cli:didYouMean', lang, { guess: c.guess })})` : c.header)).join(', ');
+      io.stderr(`cs-pay: ${msg('n:batch-carried', lang, { columns })}\n`);
+    }
+    if (h.modelOnly.length > 0) io.stderr(`cs-pay: ${msg('n:batch-model-only', lang, { columns: h.modelOnly.join(', ') })}\n`);
+  };
   try {
-    if (format.head !== '' && !(await out.push(format.head))) return 0;
-    for await (const request of readRequests(input, inputFormat)) {
+    for await (const request of readRequests(input, inputFormat, encoding, onHeader)) {
+      if (!(await head())) return 0;
       // A line with a cities file: the reader (yaml, zod) loads with the first such line.
       if (!isFailed(request) && request.cities !== undefined && !data.withCities) data = await citiesOn(io, data);
       const a = answerLine(++counts.line, request, data, io.today, lang);
@@ -51,6 +72,7 @@ export async function batchCommand(file: string | undefined, o: RawOptions, io: 
       // stdout is gone (a closed pipe, a full disk): stop computing; the caller reports it.
       if (!(await out.push(format.line(a)))) return 0;
     }
+    if (!(await head())) return 0;
     totals.count = counts.line;
     totals.failed = counts.failed;
     if (summary && !(await out.push(format.summary(totals)))) return 0;
@@ -59,9 +81,11 @@ export async function batchCommand(file: string | undefined, o: RawOptions, io: 
     stopProgress();
   }
   const { line, failed } = counts;
-  if (failed > 0) io.stderr(`cs-pay: ${failed} of ${line} batch lines failed; see their "error" objects.\n`);
+  if (failed > 0) io.stderr(`cs-pay: ${msg('e:batch-failed', lang, { failed, lines: line })}\n`);
   return failed > 0 ? 2 : 0;
 }
+
+const ENCODINGS = { utf8: 'utf8', 'utf-8': 'utf8', gbk: 'gb18030', gb18030: 'gb18030' } as const;
 
 async function openInput(io: Io, file: string | undefined): Promise<Readable> {
   if (file === undefined || file === '-') return io.stdin ? io.stdin() : streamOf(await io.readStdin());
@@ -79,28 +103,37 @@ function answerLine(line: number, request: Request, data: Data, today: string, e
   const id = request.id;
   // CONTRACT: an id is a string or a finite number (1e999 reads as Infinity: the line fails).
   const hasId = typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id));
-  if (isFailed(request)) return { line, id: hasId ? id : undefined, error: errorOf(request.failed) };
+  const columns = (request as { [COLUMNS]?: [string, string][] })[COLUMNS];
+  // The line's own language, when it says one it may; else the run's.
+  const said = (request as RawOptions).lang;
+  const own = typeof said === 'string' && (LANGS as readonly string[]).includes(said.trim().toLowerCase()) ? (said.trim().toLowerCase() as Lang) : envLang;
+  if (isFailed(request)) return { line, id: hasId ? id : undefined, columns, error: errorOf(request.failed, own) };
   try {
     if (id !== undefined && id !== null && !hasId) {
       throw new UsageError(typeof id === 'number' ? m('e:id-too-large') : m('e:id-type', { got: kindOf(id) }));
     }
-    let command: Command = 'estimate';
+    // No command: a line with a gross is priced from it (net), one with a net target solved for its gross, else the model's estimate.
+    let command: Command = request.gross !== undefined && request.gross !== null ? 'net' : request.net !== undefined && request.net !== null ? 'gross' : 'estimate';
     let lang = envLang;
     // The options without id, command and lang, built as a plain object (no rest spread on the hot path).
     const options: RawOptions = {};
     for (const key in request) {
       const v = request[key];
-      if (key === 'command') command = v === undefined || v === null ? 'estimate' : parseChoice('command', textOf('command', v), COMMANDS);
+      if (key === 'command') command = v === undefined || v === null ? command : parseChoice('command', textOf('command', v), COMMANDS);
       else if (key === 'lang') lang = v === undefined || v === null ? envLang : parseChoice('lang', textOf('lang', v), LANGS);
       else if (key !== 'id') options[key] = v;
     }
-    return { line, id: hasId ? id : undefined, result: answer(command, options, data, today, lang, 'this batch line') };
+    return { line, id: hasId ? id : undefined, columns, result: answer(command, options, data, today, lang, 'this batch line') };
   } catch (e) {
-    return { line, id: hasId ? id : undefined, error: errorOf(e) };
+    return { line, id: hasId ? id : undefined, columns, error: errorOf(e, own) };
   }
 }
 
-function errorOf(e: unknown): { code: string; message: string } {
-  if (e instanceof CsPayError) return { code: e.code, message: clipMessage(e.hint ? `${e.message} ${e.hint}` : e.message) };
+/** An error in the line's language: the catalogue's words where the error carries its key. */
+function errorOf(e: unknown, lang: Lang): { code: string; message: string } {
+  if (e instanceof CsPayError) {
+    const { message, hint } = describe(e, lang);
+    return { code: e.code, message: clipMessage(hint ? `${message} ${hint}` : message) };
+  }
   return { code: 'internal', message: clipMessage(`internal error: ${(e as Error)?.message ?? e}`) };
 }
