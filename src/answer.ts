@@ -5,8 +5,9 @@
 import { m, UsageError } from './errors.js';
 import type { Law } from './model/law-schema.js';
 import type { Model } from './model/model.js';
-import { checkKeys, checkPlain, MONTH_KEYS, PAY_KEYS, PAYROLL_KEYS, readRequest, type RawOptions } from './cli/request.js';
-import { parseYuan, textOf } from './cli/values.js';
+import { readRequest } from './request/request.js';
+import { checkKeys, checkPlain, MONTH_KEYS, PAY_KEYS, PAYROLL_KEYS, type RawOptions } from './request/keys.js';
+import { parseYuan, textOf } from './request/values.js';
 import { estimate, grossFor, type Lang, net, type Result } from './result.js';
 
 export type Command = 'estimate' | 'net' | 'gross';

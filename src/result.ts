@@ -14,8 +14,8 @@ import { overtimeRules } from './payroll/rules.js';
 import { payrollToJson } from './payroll/json.js';
 import { computePayroll, type MonthFields, type PayrollInput, type PayrollResult } from './payroll/payroll.js';
 import { solveGross } from './payroll/solve.js';
-import type { MonthRequest, Request } from './cli/request.js';
-import { checkMonthPay } from './cli/values.js';
+import type { MonthRequest, Request } from './request/request.js';
+import { checkMonthPay } from './pay/month-cap.js';
 
 export type Lang = 'en' | 'zh';
 

@@ -242,7 +242,8 @@ export const ERRORS = {
   // model and offer files: every problem found, each at file:line:col and key path
   'e:file-problems': {
     en: (p: { items: { where: string; en: string }[] }) => p.items.map((i) => `${i.where}: ${i.en}.`).join('\ncs-pay: '),
-    zh: (p: { items: { where: string; zh: string }[] }) => p.items.map((i) => `${i.where}:${i.zh}。`).join('\ncs-pay: '),
+    // The schemas' own messages (refines, limits) are matched by their English wording; zod's, in its own Chinese.
+    zh: (p: { items: { where: string; en: string; zh: string }[] }) => p.items.map((i) => `${i.where}:${schemaZh(i.en) ?? i.zh}。`).join('\ncs-pay: '),
   },
   'hint:fix-offer': {
     en: 'Fix the offer file; its keys are the long flag names in camelCase (see data/offers/).',
@@ -350,3 +351,9 @@ export const SCHEMA_ZH: [RegExp, string | ((...groups: string[]) => string)][] =
   [/^at most ([\d,.]+) \(([^)]*)\)$/, (n, what) => `最多 ${n}(${what})`],
   [/^at most ([\d,.]+)( months)?$/, (n, months) => `最多 ${n}${months ? ' 个月' : ''}`],
 ];
+
+/** A schema message of our own in Chinese, or undefined when SCHEMA_ZH does not know it. */
+function schemaZh(en: string): string | undefined {
+  const own = SCHEMA_ZH.find(([re]) => re.test(en));
+  return own && en.replace(own[0], (_, ...groups: string[]) => (typeof own[1] === 'string' ? own[1] : own[1](...groups.slice(0, -2))));
+}

@@ -3,7 +3,7 @@
  * No files, clock or environment here; the CLI resolves and hands in everything.
  */
 import { m, UsageError } from '../errors.js';
-import { checkMonthPay } from '../cli/values.js';
+import { checkMonthPay } from './month-cap.js';
 import { applyRate, type Fen, formatMoney, roundFen, sumFen, yuanToFen } from '../money.js';
 import type { Component, Range } from '../model/model-schema.js';
 import type { Model } from '../model/model.js';

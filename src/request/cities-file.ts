@@ -7,8 +7,8 @@ import type { Data } from '../answer.js';
 import { UsageError } from '../errors.js';
 import { quote } from '../limits.js';
 import { parseCitiesText, withCities } from '../model/cities-file.js';
-import type { Io } from './io.js';
-import { readText } from './read-text.js';
+import type { Io } from '../io/io.js';
+import { readText } from '../io/read-text.js';
 
 export function citiesReader(io: Io, base: Data): (value: unknown) => Data {
   const read = new Map<string, Data>();

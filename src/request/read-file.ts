@@ -7,10 +7,10 @@ import { ModelError } from '../errors.js';
 import { loadModel } from '../model/load-data.js';
 import type { CityTable } from '../model/model-schema.js';
 import type { Model } from '../model/model.js';
-import type { Io } from './io.js';
-import { readText } from './read-text.js';
+import type { Io } from '../io/io.js';
+import { readText } from '../io/read-text.js';
 
-export { readText } from './read-text.js';
+export { readText } from '../io/read-text.js';
 
 export function readModelFile(io: Io, file: string, cities: CityTable): Model {
   const text = readText(io, file, 'model file');
