@@ -3,7 +3,7 @@
  * the file limits of read-text.ts and validated with file:line:col (exit 3). Each
  * path is read once per run, so a batch naming one file on every line parses it once.
  */
-import type { Data } from '../answer.js';
+import type { Data } from '../model/data.js';
 import { UsageError } from '../errors.js';
 import { quote } from '../limits.js';
 import { parseCitiesText, withCities } from '../model/cities-file.js';

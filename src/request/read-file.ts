@@ -1,5 +1,5 @@
 /**
- * Reading a model file: text (./read-text.ts, shared with offers and batch) and then
+ * Reading a model file: text (src/io/read-text.ts, shared with offers and batch) and then
  * the YAML loader, which brings zod and yaml. Loaded on demand, for `--model` and
  * `model validate` only.
  */
