@@ -3,10 +3,10 @@
  * call) to a result: check the keys, read the request, compute.
  */
 import { m, UsageError } from './errors.js';
-import type { Law } from './model/law-schema.js';
-import type { Model } from './model/model.js';
-import { checkKeys, checkPlain, MONTH_KEYS, PAY_KEYS, PAYROLL_KEYS, readRequest, type RawOptions } from './cli/request.js';
-import { parseYuan, textOf } from './cli/values.js';
+import type { Data } from './model/data.js';
+import { readRequest } from './request/request.js';
+import { checkKeys, checkPlain, MONTH_KEYS, PAY_KEYS, PAYROLL_KEYS, type RawOptions } from './request/keys.js';
+import { parseYuan, textOf } from './request/values.js';
 import { estimate, grossFor, type Lang, net, type Result } from './result.js';
 
 export type Command = 'estimate' | 'net' | 'gross';
@@ -18,15 +18,7 @@ export const OPTION_KEYS: Record<Command, readonly string[]> = {
   gross: [...new Set(['net', ...PAYROLL_KEYS, 'extra', 'unpaidDays', 'cities'])],
 };
 
-export interface Data {
-  model: Model;
-  law: Law;
-  /**
-   * The data with a `cities` option laid over it (a path or an object, as the face
-   * allows). Faces that take the option set it; without it the option is refused.
-   */
-  withCities?: (value: unknown) => Data;
-}
+export type { Data } from './model/data.js';
 
 /** The data a request runs on: `cities` (a cities file) laid over the face's data. */
 export function dataFor(o: RawOptions, data: Data): Data {

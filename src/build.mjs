@@ -60,7 +60,7 @@ if (idsBefore !== idsText) {
 // 1c. JSON Schemas of the model and offer files, for editors (data/schema/, shipped and kept
 // in git like the city ids; the shipped files name them in a yaml-language-server line).
 const schemas = join(dist, 'json-schemas.tmp.mjs');
-await build({ ...common, entryPoints: ['src/model/json-schemas.ts'], outfile: schemas });
+await build({ ...common, entryPoints: ['src/json-schemas.ts'], outfile: schemas });
 try {
   const { modelJsonSchema, offerJsonSchema } = await import(pathToFileURL(schemas).href);
   mkdirSync(join(root, 'data/schema'), { recursive: true });

@@ -15,6 +15,13 @@ export type Said = string | Localized;
 // Every face (the CLI, batch, the library, the tool server) gets a message whose quotes of input are cut to 40 characters.
 const english = (s: Said | undefined) => (s === undefined ? s : clipMessage(typeof s === 'string' ? s : say(s, 'en')));
 
+/**
+ * A catalogue message in English, as the core's warnings carry it beside their code
+ * (scripts match `message`). Here, with errors, so that the pure core (src/pay,
+ * src/payroll, src/model) imports no words from src/i18n itself.
+ */
+export const inEnglish = (s: Localized): string => say(s, 'en');
+
 export class CsPayError extends Error {
   readonly hint?: string;
   /** The message and hint as catalogue entries, when they were given so. */

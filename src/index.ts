@@ -5,9 +5,9 @@
  * data; bad input throws a CsPayError with the CLI's `code` and `exitCode`.
  */
 import { answer, type Command, type Data, dataFor } from './answer.js';
-import { todayIn } from './cli/io.js';
-import { checkKeys, checkPlain, PAYROLL_KEYS, type RawOptions } from './cli/request.js';
-import { parseChoice, parseDate, textOf } from './cli/values.js';
+import { todayIn } from './io/io.js';
+import { checkKeys, checkPlain, PAYROLL_KEYS, type RawOptions } from './request/keys.js';
+import { parseChoice, parseDate, textOf } from './request/values.js';
 import { compareOffers, type Comparison } from './compare/compare.js';
 import { priceOffer, readOfferValue } from './compare/price.js';
 import { readFileSync } from 'node:fs';

@@ -5,8 +5,8 @@
  * combinations out.
  */
 import { answer, type Data } from './answer.js';
-import { identifyCity, identifyLevel, identifyLevelName, identifyPlatform } from './cli/identify.js';
-import type { RawOptions } from './cli/request.js';
+import { identifyCity, identifyLevel, identifyLevelName, identifyPlatform } from './request/identify.js';
+import type { RawOptions } from './request/keys.js';
 import { m, UsageError } from './errors.js';
 import type { Model } from './model/model.js';
 import type { Lang, Result } from './result.js';

@@ -9,13 +9,13 @@ import { msg, say } from './i18n/messages.js';
 import { fenToYuan, formatMoney, type Fen, roundFen, sumFen } from './money.js';
 import type { Law } from './model/law-schema.js';
 import type { Model } from './model/model.js';
-import { type Breakdown, estimatePay, type PayLine } from './pay/estimate.js';
+import { type Breakdown, estimatePay, type PayLine, type Words } from './pay/estimate.js';
 import { overtimeRules } from './payroll/rules.js';
 import { payrollToJson } from './payroll/json.js';
 import { computePayroll, type MonthFields, type PayrollInput, type PayrollResult } from './payroll/payroll.js';
 import { solveGross } from './payroll/solve.js';
-import type { MonthRequest, Request } from './cli/request.js';
-import { checkMonthPay } from './cli/values.js';
+import type { MonthRequest, Request } from './request/request.js';
+import { checkMonthPay } from './pay/month-cap.js';
 
 export type Lang = 'en' | 'zh';
 
@@ -96,9 +96,9 @@ export function estimate(req: Request, model: Model, law: Law, lang: Lang): Resu
       source: req.year.bonus === undefined ? bonusPay.yearEndSource : 'input: --bonus',
       ...(prorated ? { monthsEmployed: worked, full: y(bonusPay.yearEndBonus) } : {}),
     },
-    warnings: capNotes.map((n) => ({ code: n.code, message: n.message[lang] })),
+    warnings: capNotes.map((n) => ({ code: n.code, message: wordsIn(n.message, lang) })),
     notes: [
-      ...notes.map((n) => ({ code: n.code, message: n.message[lang] })),
+      ...notes.map((n) => ({ code: n.code, message: wordsIn(n.message, lang) })),
       ...(prorated
         ? [{ code: 'bonus-prorated', message: say({ key: 'n:bonus-prorated', params: { full: formatMoney(y(bonusPay.yearEndBonus)), months: worked, bonus: formatMoney(y(bonus)) } }, lang) }]
         : []),
@@ -172,7 +172,7 @@ function scalePay(pay: Breakdown, share = 1): Breakdown {
   if (share === 1) return pay;
   const lines = pay.lines.map((l) => {
     const times = ` × ${Math.round(share * 10000) / 100}%`;
-    return { ...l, amount: scaled(l.amount, share), detail: { en: l.detail.en + times, zh: l.detail.zh + times } };
+    return { ...l, amount: scaled(l.amount, share), detail: { en: wordsIn(l.detail, 'en') + times, zh: wordsIn(l.detail, 'zh') + times } };
   });
   return { ...pay, lines, monthly: sumFen(lines.map((l) => l.amount)), base: scaled(pay.base, share) };
 }
@@ -188,7 +188,12 @@ function payrollInput(req: Request, monthly: MonthFields[], bonus: Fen): Payroll
 }
 
 function payLines(lines: PayLine[], lang: Lang): Line[] {
-  return lines.map((l) => ({ id: l.id, label: l.label[lang], amount: y(l.amount), taxable: l.taxable, source: l.source, detail: l.detail[lang] }));
+  return lines.map((l) => ({ id: l.id, label: l.label[lang], amount: y(l.amount), taxable: l.taxable, source: l.source, detail: wordsIn(l.detail, lang) }));
+}
+
+/** The core's words in a language: text given in both, or a catalogue key said here. */
+function wordsIn(w: Words, lang: Lang): string {
+  return 'key' in w ? say(w, lang) : w[lang];
 }
 
 /** A month's pay lines plus what the payroll adds: one-off pay and unpaid leave. Nothing before work starts. */

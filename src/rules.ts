@@ -4,9 +4,9 @@
  * `cs-pay rules` prints it; the library's `rules` returns it.
  */
 import type { Data } from './answer.js';
-import { identifyCity } from './cli/identify.js';
-import type { RawOptions } from './cli/request.js';
-import { parseDate, textOf } from './cli/values.js';
+import { identifyCity } from './request/identify.js';
+import type { RawOptions } from './request/keys.js';
+import { parseDate, textOf } from './request/values.js';
 import { UsageError } from './errors.js';
 import type { Law } from './model/law-schema.js';
 import { valueAt, type Dated } from './model/lookup.js';

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { modelJsonSchema, offerJsonSchema } from '../src/model/json-schemas.js';
+import { modelJsonSchema, offerJsonSchema } from '../src/json-schemas.js';
 import { loadBuiltinModel } from './support.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -7,7 +7,7 @@
  * another's (年终奖 and 年终奖金额), is no one's.
  */
 import { OPTION_KEYS } from '../answer.js';
-import { flagOf } from '../cli/request.js';
+import { flagOf } from '../request/keys.js';
 import { COLUMN_ALIASES } from '../i18n/columns.js';
 import { isMessage, type MessageKey, msg } from '../i18n/messages.js';
 

@@ -9,13 +9,13 @@
 import { parse } from 'csv-parse/sync';
 import type { Readable } from 'node:stream';
 import { OPTION_KEYS } from '../answer.js';
-import type { RawOptions } from '../cli/request.js';
-import { closest } from '../cli/suggest.js';
+import type { RawOptions } from '../request/keys.js';
+import { closest } from '../suggest.js';
 import { m, UsageError } from '../errors.js';
 import { MAX_LINE_BYTES, quote } from '../limits.js';
 import { columnKey, nearColumn } from './columns.js';
 import { Frames, isTooLong, type Row, type TooLong } from './frames.js';
-import { COLUMNS, type Request } from './requests.js';
+import { COLUMNS, type Request } from './types.js';
 import { decodeGb18030, type Encoding, MarkInvalidUtf8, notUtf8, SUB } from './utf8.js';
 
 /** Keys whose cells may hold several changes: `7:gross=12000; 11:extra=5000`, or JSON. */

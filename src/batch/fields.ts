@@ -5,7 +5,7 @@
  * object, not the whole result. Through an array (months, lines, warnings) a
  * path applies to each element: `months.net` is every month's take-home.
  */
-import { closest } from '../cli/suggest.js';
+import { closest } from '../suggest.js';
 import { UsageError } from '../errors.js';
 import { quote } from '../limits.js';
 

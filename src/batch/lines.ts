@@ -12,7 +12,7 @@
  * pauses, and the writer waits for the reader of stdout (backpressure).
  */
 import { Readable } from 'node:stream';
-import type { Io } from '../cli/io.js';
+import type { Io } from '../io/io.js';
 import { UsageError } from '../errors.js';
 import { MAX_LINE_BYTES } from '../limits.js';
 import { Frames, isTooLong, type TooLong } from './frames.js';

@@ -5,27 +5,17 @@
  * with a comma is a CSV header, anything else is read as a (bad) JSON line.
  */
 import { Readable } from 'node:stream';
-import type { RawOptions } from '../cli/request.js';
+import type { RawOptions } from '../request/keys.js';
 import { m, UsageError } from '../errors.js';
 import { MAX_LINE_BYTES, MAX_NESTING_DEPTH } from '../limits.js';
 import type { Header } from './csv-input.js';
 import { readLines, type TooLong } from './lines.js';
 import { detectEncoding, type Encoding, notUtf8, SUB } from './utf8.js';
+import type { Failed, Request } from './types.js';
 
 export type InputFormat = 'jsonl' | 'csv';
-/** A request, or the error in its place (with the line's id when it could be read). */
-export type Request = RawOptions | Failed;
-export interface Failed {
-  failed: UsageError;
-  id?: unknown;
-  [COLUMNS]?: [string, string][];
-}
-
-/**
- * The columns of a CSV row carried through unchanged (headers that name no key), in
- * order: a symbol key, so they are never read as options.
- */
-export const COLUMNS = Symbol('columns');
+export { COLUMNS } from './types.js';
+export type { Failed, Request } from './types.js';
 
 export const isFailed = (r: Request): r is Failed => r.failed instanceof UsageError;
 

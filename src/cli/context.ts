@@ -12,7 +12,7 @@ export type { Data } from '../answer.js';
 export async function loadData(io: Io, modelFile?: string, citiesFile?: string): Promise<Data> {
   let data: Data = builtin;
   if (modelFile !== undefined) {
-    const { readModelFile } = await import('./read-file.js');
+    const { readModelFile } = await import('../request/read-file.js');
     data = { model: readModelFile(io, modelFile, builtin.model.cities), law: builtin.law };
   }
   if (citiesFile !== undefined) data = (await citiesOn(io, data)).withCities!(citiesFile);
@@ -22,6 +22,6 @@ export async function loadData(io: Io, modelFile?: string, citiesFile?: string):
 /** The data able to take `cities` per request (batch lines, offer files): the reader loads once, here. */
 export async function citiesOn(io: Io, data: Data): Promise<Data> {
   if (data.withCities) return data;
-  const { citiesReader } = await import('./cities-file.js');
+  const { citiesReader } = await import('../request/cities-file.js');
   return { ...data, withCities: citiesReader(io, data) };
 }

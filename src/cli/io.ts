@@ -1,46 +1,9 @@
 import { createReadStream, fstatSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Readable } from 'node:stream';
-import { type Sink, sinkOf } from './write.js';
+import { type Io, todayIn } from '../io/io.js';
+import { type Sink, sinkOf } from '../io/write.js';
 
-/** Everything the CLI needs from the outside world, so tests can fake it. */
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: Record<string, string | undefined>;
-  /** Whether stdout is a terminal (decides colour). */
-  isTTY: boolean;
-  /** Whether stderr is a terminal (batch shows its progress there). Optional: no. */
-  stderrIsTTY?: boolean;
-  /** Today's date, YYYY-MM-DD: the default for --date. */
-  today: string;
-  readFile: (path: string) => string;
-  /** Standard input, for `batch -`. */
-  readStdin: () => Promise<string>;
-  /**
-   * Standard input as a stream, so batch runs in constant memory. Optional: without
-   * it batch reads `readStdin()`.
-   */
-  stdin?: () => Readable;
-  /** A file as a stream, for batch. Optional: without it batch reads `readFile()`. */
-  openFile?: (path: string) => Readable;
-  /**
-   * Write to stdout and wait while the reader is behind (backpressure). Resolves
-   * false once stdout takes no more (a closed pipe, a full disk): stop producing.
-   * Optional: without it `stdout` is used.
-   */
-  writeOut?: (text: string) => Promise<boolean>;
-}
-
-/** China has kept UTC+8 all year since 1991 (no daylight saving). */
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-export function todayIn(timeZone: string, now = new Date()): string {
-  // Payroll dates are Chinese calendar days, whatever the machine's zone. China's is
-  // plain arithmetic: loading ICU for Intl would cost every run a quarter of its start-up.
-  if (timeZone === 'Asia/Shanghai') return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export { type Io, todayIn } from '../io/io.js';
 
 /**
  * The real process as an Io, and `settle` to call when the run is over: it waits

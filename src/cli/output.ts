@@ -5,7 +5,7 @@ import type { Report } from '../render/sections.js';
 import { renderMarkdown } from '../render/text.js';
 import type { Lang } from '../result.js';
 import type { Io } from './io.js';
-import { parseChoice } from './values.js';
+import { parseChoice } from '../request/values.js';
 
 export interface OutputOptions {
   json?: boolean;

@@ -9,7 +9,7 @@ import { displayWidth } from '../render/width.js';
 import { wrapText } from '../render/wrap.js';
 import type { Io } from './io.js';
 import { screenWidth } from './output.js';
-import type { RawOptions } from './request.js';
+import type { RawOptions } from '../request/keys.js';
 
 export interface Actions {
   estimate: (o: RawOptions) => Promise<void>;

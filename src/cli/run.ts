@@ -10,9 +10,9 @@ import { listCommand } from './commands/lists.js';
 import { schemaCommand, validateCommand } from './commands/model.js';
 import { type Io, processIo } from './io.js';
 import { buildProgram } from './program.js';
-import { closest } from './suggest.js';
-import { parseDate } from './values.js';
-import { describeWriteFailure } from './write.js';
+import { closest } from '../suggest.js';
+import { parseDate } from '../request/values.js';
+import { describeWriteFailure } from '../io/write.js';
 import { langFromEnv, langOf, type Lang, type MessageKey, msg } from '../i18n/messages.js';
 
 declare const CS_PAY_VERSION: string | undefined;

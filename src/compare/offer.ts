@@ -4,9 +4,9 @@
  * specs fail like flags (exit 2).
  */
 import { CsPayError, m, ModelError, UsageError } from '../errors.js';
-import type { RawOptions } from '../cli/request.js';
-import { checkKeys, flagOf, keyOf, PAY_KEYS } from '../cli/request.js';
-import { parseCount, parseHours, parseRange, parseYuan, textOf } from '../cli/values.js';
+import type { RawOptions } from '../request/keys.js';
+import { checkKeys, flagOf, keyOf, PAY_KEYS } from '../request/keys.js';
+import { parseCount, parseHours, parseRange, parseYuan, textOf } from '../request/values.js';
 import { quote } from '../limits.js';
 import { fenToYuan } from '../money.js';
 

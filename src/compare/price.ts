@@ -4,7 +4,8 @@
  * and the library both price offers here.
  */
 import { answer, type Data } from '../answer.js';
-import { checkKeys, MONTH_KEYS, PAY_KEYS, PAYROLL_KEYS, type RawOptions, termChanges } from '../cli/request.js';
+import { termChanges } from '../request/request.js';
+import { checkKeys, MONTH_KEYS, PAY_KEYS, PAYROLL_KEYS, type RawOptions } from '../request/keys.js';
 import { UsageError } from '../errors.js';
 import { fenToYuan, yuanToFen } from '../money.js';
 import { overtimeRules } from '../payroll/rules.js';

@@ -30,7 +30,7 @@ export const ERRORS = {
   'why:orders': { en: 'orders a month cs-pay accepts', zh: 'cs-pay 接受的每月订单数' },
   'why:children': { en: 'children cs-pay accepts', zh: 'cs-pay 接受的子女数' },
   'why:infants': { en: 'infants cs-pay accepts', zh: 'cs-pay 接受的婴幼儿数' },
-  // flag values (src/cli/values.ts)
+  // flag values (src/request/values.ts)
   'e:takes': { en: '{flag} takes {takes}. See `{help}`.', zh: '{flag} 的取值:{takes}。详见 `{help}`。' },
   'e:expects': { en: "{flag} expects {what}, like {example}; got '{raw}'.", zh: "{flag} 应为{what},例如 {example};收到 '{raw}'。" },
   'takes:like': { en: '{what}, like {example}', zh: '{what},例如 {example}' },
@@ -65,7 +65,7 @@ export const ERRORS = {
   'e:choice': { en: "{flag} must be one of {choices}; got '{raw}'.", zh: "{flag} 必须是以下之一:{choices};收到 '{raw}'。" },
   'hint:did-you-mean': { en: 'Did you mean {guess}?', zh: '您是不是要输入 {guess}?' },
   'hint:choices': { en: 'Choices: {choices}.', zh: '可选:{choices}。' },
-  // names (src/cli/identify.ts)
+  // names (src/request/identify.ts)
   'e:unknown': {
     en: "Unknown {kind} '{raw}'.",
     zh: (p: { kind: string; raw: string }) => `未知的${KIND_ZH[p.kind] ?? p.kind}'${p.raw}'。`,
@@ -83,7 +83,7 @@ export const ERRORS = {
     zh: (p: { offered: string; level: string; others: string[] }) =>
       `该平台的级别:${p.offered}。${p.others.length ? `有 ${p.level} 级别的平台:${p.others.join(', ')}(--platform ${p.others[0]})。` : ''}`,
   },
-  // requests (src/cli/request.ts, src/answer.ts)
+  // requests (src/request/request.ts, src/request/keys.ts, src/answer.ts)
   'e:unknown-option': { en: "Unknown option '{key}' in {where}.", zh: "{where}中有未知选项 '{key}'。" },
   'hint:options': {
     en: (p: { guess?: string; options: string }) => `${p.guess ? `Did you mean ${p.guess}? ` : ''}Options: ${p.options}.`,
@@ -242,7 +242,8 @@ export const ERRORS = {
   // model and offer files: every problem found, each at file:line:col and key path
   'e:file-problems': {
     en: (p: { items: { where: string; en: string }[] }) => p.items.map((i) => `${i.where}: ${i.en}.`).join('\ncs-pay: '),
-    zh: (p: { items: { where: string; zh: string }[] }) => p.items.map((i) => `${i.where}:${i.zh}。`).join('\ncs-pay: '),
+    // The schemas' own messages (refines, limits) are matched by their English wording; zod's, in its own Chinese.
+    zh: (p: { items: { where: string; en: string; zh: string }[] }) => p.items.map((i) => `${i.where}:${schemaZh(i.en) ?? i.zh}。`).join('\ncs-pay: '),
   },
   'hint:fix-offer': {
     en: 'Fix the offer file; its keys are the long flag names in camelCase (see data/offers/).',
@@ -307,7 +308,7 @@ export const ERRORS = {
   'e:cities-path': { en: 'The tool server takes cities as an object, not a path.', zh: '工具服务只接受对象形式的 cities,不接受路径。' },
   'hint:cities-path': { en: 'Read the file and pass its content as an object.', zh: '请读取文件并以对象形式传入其内容。' },
   'e:rules-format': { en: 'rules prints table, json, csv, markdown or yaml; got {raw}.', zh: 'rules 可输出 table、json、csv、markdown 或 yaml;收到 {raw}。' },
-  // values of the wrong shape, from any face (src/cli/values.ts, src/cli/request.ts)
+  // values of the wrong shape, from any face (src/request/values.ts, src/request/keys.ts)
   'e:too-large': { en: "{flag} is too large a number; got '{raw}'.", zh: "{flag} 的数值过大;收到 '{raw}'。" },
   'e:too-large-value': { en: '{flag} is too large a number.', zh: '{flag} 的数值过大。' },
   'e:change-shape-got': { en: '{flag} expects month:key=value, or an object by month; got {got}.', zh: '{flag} 的写法是 month:key=value 或按月份的对象;收到{got}。' },
@@ -388,3 +389,9 @@ export const SCHEMA_ZH: [RegExp, string | ((...groups: string[]) => string)][] =
   [/^at most ([\d,.]+) \(([^)]*)\)$/, (n, what) => `最多 ${n}(${what})`],
   [/^at most ([\d,.]+)( months)?$/, (n, months) => `最多 ${n}${months ? ' 个月' : ''}`],
 ];
+
+/** A schema message of our own in Chinese, or undefined when SCHEMA_ZH does not know it. */
+function schemaZh(en: string): string | undefined {
+  const own = SCHEMA_ZH.find(([re]) => re.test(en));
+  return own && en.replace(own[0], (_, ...groups: string[]) => (typeof own[1] === 'string' ? own[1] : own[1](...groups.slice(0, -2))));
+}

@@ -1,7 +1,8 @@
 /** Words of the result tables: headings, column heads, row labels, the summary. */
-import type { Entry } from './messages.js';
+import { type Entry, fill } from './messages.js';
 
 const n = (p: { n: number }) => p.n;
+const HOURS_AT = { en: '{hours} h × {rate}', zh: '{hours}小时 × {rate}' };
 
 export const REPORT = {
   // summary
@@ -99,8 +100,17 @@ export const REPORT = {
   unpaid: { en: 'Unpaid leave', zh: '事假扣款' },
   given: { en: 'given', zh: '自定' },
   setByInput: { en: 'set with --set', zh: '由 --set 设定' },
-  hoursAt: { en: '{hours} h × {rate}', zh: '{hours}小时 × {rate}' },
+  hoursAt: HOURS_AT,
   overtimeOf: { en: '{parts} of {base}/{divisor}', zh: '{parts},按 {base}/{divisor}' },
+  // How a pay line was reached (src/pay/estimate.ts gives the figures).
+  hoursAtList: {
+    en: (p: { parts: { hours: number; rate: string }[] }): string => p.parts.map((h) => fill(HOURS_AT.en, h)).join(' + '),
+    zh: (p: { parts: { hours: number; rate: string }[] }): string => p.parts.map((h) => fill(HOURS_AT.zh, h)).join(' + '),
+  },
+  'detail:base': { en: '{amount} × {factor} ({class})', zh: '{amount} × {factor} ({class})' },
+  'detail:times': { en: '{detail} × {times}', zh: '{detail} × {times}' },
+  // A city class by name; a class the catalogue does not know keeps its id.
+  className: { en: (p: { id: string }): string => classIn(p.id, 'en'), zh: (p: { id: string }): string => classIn(p.id, 'zh') },
   // source tags
   'tag:derived': { en: 'derived', zh: '推算' },
   'tag:assumption': { en: 'assumption', zh: '假设' },
@@ -185,3 +195,8 @@ export const REPORT = {
   'list:open': { en: 'open', zh: '至今' },
   'list:left-out': { en: 'Not covered yet', zh: '暂未收录' },
 } satisfies Record<string, Entry>;
+
+function classIn(id: string, lang: 'en' | 'zh'): string {
+  const entry = (REPORT as Record<string, Entry | undefined>)[`class:${id}`];
+  return entry ? fill(entry[lang]) : id;
+}

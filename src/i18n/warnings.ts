@@ -1,14 +1,22 @@
 /** Warnings of a result. Params carry numbers already formatted, and names in both languages. */
 import type { Entry } from './messages.js';
+import { figureName } from './names.js';
 
 export interface Named {
   en: string;
   zh: string;
 }
-export interface Figure extends Named {
+/** A law figure a warning names: its English short name, and its id and label for the Chinese one. */
+export interface Figure {
+  en: string;
+  id: string;
+  label: string;
+  /** The Chinese name of the figure's city, when it is a city figure and the city has one. */
+  city?: string;
   until?: string;
   confidence?: string;
 }
+const zhName = (f: Figure) => figureName(f.id, f.label, 'zh', () => f.city);
 const CONF_ZH: Record<string, string> = { official: '官方', secondary: '转载', derived: '推算', unverified: '未核实', assumption: '假设' };
 const months = (list: number[]) => list.join(', ');
 const monthsZh = (list: number[]) => `${list.join('、')}月`;
@@ -44,7 +52,7 @@ export const WARNINGS = {
     en: (p: { figures: Figure[] }) =>
       `Past their period, nothing newer on file: ${p.figures.map((f) => `${f.en} (to ${f.until})`).join('; ')}. Give --social-base to set the base yourself.`,
     zh: (p: { figures: Figure[] }) =>
-      `以下数字已过有效期,且暂无更新的文件:${p.figures.map((f) => `${f.zh}(至 ${f.until})`).join(';')}。可用 --social-base 自行指定缴费基数。`,
+      `以下数字已过有效期,且暂无更新的文件:${p.figures.map((f) => `${zhName(f)}(至 ${f.until})`).join(';')}。可用 --social-base 自行指定缴费基数。`,
   },
   'w:estimated-data': {
     en: (p: { figures: Figure[]; early: number[] }) =>
@@ -54,7 +62,7 @@ export const WARNINGS = {
       ].filter(Boolean).join(' '),
     zh: (p: { figures: Figure[]; early: number[] }) =>
       [
-        p.figures.length ? `以下为估计值,未经官方通知确认:${p.figures.map((f) => `${f.zh}(${CONF_ZH[f.confidence ?? ''] ?? f.confidence})`).join(';')}。` : '',
+        p.figures.length ? `以下为估计值,未经官方通知确认:${p.figures.map((f) => `${zhName(f)}(${CONF_ZH[f.confidence ?? ''] ?? f.confidence})`).join(';')}。` : '',
         p.early.length ? `${monthsZh(p.early)}没有城市数字,暂用最早的数字代替。` : '',
       ].join(''),
   },

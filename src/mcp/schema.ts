@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { OPTION_KEYS } from '../answer.js';
-import { flagOf, MONTH_KEYS, PAYROLL_KEYS } from '../cli/request.js';
+import { flagOf, MONTH_KEYS, PAYROLL_KEYS } from '../request/keys.js';
 import { INLINE_KEYS } from '../compare/price.js';
 import type { Model } from '../model/model.js';
 

@@ -11,14 +11,14 @@ import {
 import { CsPayError, describe, m, ModelError, UsageError } from '../errors.js';
 import { type Localized, type MessageKey, msg, say } from '../i18n/messages.js';
 import { clipMessage, quote } from '../limits.js';
-import { describeWriteFailure } from '../cli/write.js';
+import { describeWriteFailure } from '../io/write.js';
 import * as lib from '../index.js';
 import builtin from '../model/builtin-dev.js';
 import { loadModel } from '../model/load-data.js';
 import type { Settings } from '../options.js';
 import type { Lang } from '../result.js';
-import type { Io } from '../cli/io.js';
-import type { RawOptions } from '../cli/request.js';
+import type { Io } from '../io/io.js';
+import type { RawOptions } from '../request/keys.js';
 import { toolSchemas } from './schema.js';
 import { summarise } from './summary.js';
 import { INVALID_PARAMS, LineTransport, type Refusal } from './transport.js';
@@ -147,7 +147,7 @@ const kindOfJson = (v: unknown): Localized =>
  */
 export async function mcpCommand(o: RawOptions, io: Io): Promise<number> {
   const file = o.model === undefined ? undefined : String(o.model);
-  const model = file === undefined ? undefined : (await import('../cli/read-file.js')).readText(io, file, 'model file');
+  const model = file === undefined ? undefined : (await import('../request/read-file.js')).readText(io, file, 'model file');
   // A bad model file fails here, before serving (exit 3). Today is taken at each call, as a
   // server may run for days; CS_PAY_TODAY pins it, as for the other commands.
   const server = createServer({ model, date: io.env.CS_PAY_TODAY }, file);

@@ -19,7 +19,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { type JSONRPCMessage, JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
 import { Frames, isTooLong, type TooLong } from '../batch/frames.js';
-import { type Sink, sinkOf } from '../cli/write.js';
+import { type Sink, sinkOf } from '../io/write.js';
 import { msg } from '../i18n/messages.js';
 import { MAX_CALLS_IN_FLIGHT, MAX_MESSAGE_BYTES, quote } from '../limits.js';
 

@@ -3,7 +3,7 @@
  * library): the schema of data/law/cities.yaml, validated with file:line:col, then
  * laid over the built-in data. Loaded on demand only: it brings yaml and zod.
  */
-import type { Data } from '../answer.js';
+import type { Data } from './data.js';
 import { ModelError } from '../errors.js';
 import { CitiesSchema, type CityLaw, type Law } from './law-schema.js';
 import { formatPath, parseYaml } from './load-yaml.js';

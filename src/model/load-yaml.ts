@@ -7,9 +7,8 @@
 import { CST, isNode, isScalar, Lexer, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
-import { closest } from '../cli/suggest.js';
+import { closest } from '../suggest.js';
 import { m, ModelError, type Said } from '../errors.js';
-import { SCHEMA_ZH } from '../i18n/errors.js';
 import { MAX_NESTING_DEPTH, quote } from '../limits.js';
 
 export interface Located {
@@ -108,12 +107,9 @@ function problems(issues: readonly z.core.$ZodIssue[], data: unknown, schema: z.
         out.push({ where, en: 'required key is missing', zh: '缺少必填的键' });
       } else {
         const en = issue.message.replace(/^Invalid input: /, '').replace(/\.$/, '');
-        // Zod's Chinese for its own messages; ours (refines, limits) from the catalogue.
-        const own = SCHEMA_ZH.find(([re]) => re.test(en));
-        const zhText = own
-          ? en.replace(own[0], (_, ...groups: string[]) => (typeof own[1] === 'string' ? own[1] : own[1](...groups.slice(0, -2))))
-          : (zhOf.get(`${issue.code}|${issue.path.join('.')}`) ?? en).replace(/^无效输入[:：]\s*/, '');
-        // A message of our own (a refine, a custom check) has no Chinese in zod's table: keep it.
+        // Zod's Chinese for its own messages; ours (refines, limits) are put in Chinese by the
+        // catalogue ('e:file-problems'). A message of our own with no Chinese there is kept.
+        const zhText = (zhOf.get(`${issue.code}|${issue.path.join('.')}`) ?? en).replace(/^无效输入[:：]\s*/, '');
         out.push({ where, en, zh: zhText });
       }
     }

@@ -3,11 +3,11 @@
  * No files, clock or environment here; the CLI resolves and hands in everything.
  */
 import { m, UsageError } from '../errors.js';
-import { checkMonthPay } from '../cli/values.js';
+import { checkMonthPay } from './month-cap.js';
 import { applyRate, type Fen, formatMoney, roundFen, sumFen, yuanToFen } from '../money.js';
 import type { Component, Range } from '../model/model-schema.js';
 import type { Model } from '../model/model.js';
-import { isMessage, type MessageKey, msg } from '../i18n/messages.js';
+import type { Localized } from '../i18n/messages.js';
 
 export interface PayInput {
   platform: string;
@@ -55,13 +55,16 @@ export interface PayLine {
   /** Paid every month (false: a quarterly or yearly payment landing in this month). */
   regular: boolean;
   source: string;
-  /** How the amount was reached ("7,250.00 × 20%"), in both languages. */
-  detail: Text;
+  /** How the amount was reached ("7,250.00 × 20%"), in both languages or as a catalogue key. */
+  detail: Words;
 }
+
+/** Words the result says in the language asked for: text in both languages, or a catalogue key and params (src/i18n). */
+export type Words = Text | Localized;
 
 export interface PayNote {
   code: string;
-  message: Text;
+  message: Words;
 }
 
 export interface Breakdown {
@@ -106,7 +109,7 @@ export function estimatePay(model: Model, input: PayInput, overtime: OvertimeRul
     const city = model.cities[input.city];
     notes.push({
       code: 'city-class-assumed',
-      message: both((lang) => msg('n:city-class-assumed', lang, { city: lang === 'zh' ? (city?.zh ?? input.city) : (city?.en ?? input.city), class: className(cityClass.id, lang), factor: cityClass.factor })),
+      message: { key: 'n:city-class-assumed', params: { city: { en: city?.en ?? input.city, zh: city?.zh ?? input.city }, class: className(cityClass.id), factor: cityClass.factor } },
     });
   }
 
@@ -123,8 +126,8 @@ export function estimatePay(model: Model, input: PayInput, overtime: OvertimeRul
       source: input.base !== undefined ? 'input: --base' : level.base.source,
       detail:
         input.base !== undefined
-          ? both((lang) => msg('given', lang))
-          : both((lang) => `${fmt(pick(level.base, p))} × ${cityClass.factor} (${className(cityClass.id, lang)})`),
+          ? { key: 'given' }
+          : { key: 'detail:base', params: { amount: fmt(pick(level.base, p)), factor: cityClass.factor, class: className(cityClass.id) } },
     },
   ];
 
@@ -193,7 +196,7 @@ function componentLine(
   const line1 = componentLine1(c, base, p, used, notes, line, times);
   if (!line1 || times === 1 || c.kind === 'threshold') return line1;
   // A quarterly or yearly payment: the months' worth, paid at once.
-  return { ...line1, amount: line1.amount * times, detail: both((lang) => `${line1.detail[lang]} × ${times}`) };
+  return { ...line1, amount: line1.amount * times, detail: { key: 'detail:times', params: { detail: line1.detail, times } } };
 }
 
 function componentLine1(
@@ -259,10 +262,7 @@ function overtimeLine(base: Fen, input: PayInput, rules: OvertimeRules): PayLine
     [input.holidayOvertime, rules.holiday],
   ];
   const weighted = parts.reduce((sum, [h, m]) => sum + (h ?? 0) * m, 0);
-  const hours = (lang: Lang) => parts
-    .filter(([h]) => (h ?? 0) > 0)
-    .map(([h, m]) => msg('hoursAt', lang, { hours: h, rate: pct(m) }))
-    .join(' + ');
+  const hours = parts.filter(([h]) => (h ?? 0) > 0).map(([h, m]) => ({ hours: h, rate: pct(m) }));
   return {
     id: 'overtime',
     label: { en: 'Overtime', zh: '加班费' },
@@ -271,15 +271,13 @@ function overtimeLine(base: Fen, input: PayInput, rules: OvertimeRules): PayLine
     countsTowardMinimumWage: false,
     regular: true,
     source: rules.source,
-    detail: both((lang) => msg('overtimeOf', lang, { parts: hours(lang), base: fmt(base / 100), divisor: rules.hoursPerMonth })),
+    detail: { key: 'overtimeOf', params: { parts: { key: 'hoursAtList', params: { parts: hours } }, base: fmt(base / 100), divisor: rules.hoursPerMonth } },
   };
 }
 
-type Lang = keyof Text;
-const both = (f: (lang: Lang) => string): Text => ({ en: f('en'), zh: f('zh') });
 const same = (text: string): Text => ({ en: text, zh: text });
-/** The model's city classes by name; a custom class keeps its id. */
-const className = (id: string, lang: Lang) => (isMessage(`class:${id}`) ? msg(`class:${id}` as MessageKey, lang) : id);
+/** The model's city classes by name (src/i18n); a custom class keeps its id. */
+const className = (id: string): Localized => ({ key: 'className', params: { id } });
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const fmt = formatMoney;
 const pct = (f: number) => `${round2(f * 100)}%`;

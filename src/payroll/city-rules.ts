@@ -7,8 +7,7 @@ import { m, NoRuleError, UsageError } from '../errors.js';
 import type { Dated } from '../model/dated.js';
 import type { CityLaw, Law, RentTier } from '../model/law-schema.js';
 import { roundFen, yuanToFen, type Fen, type RoundingMode, type RoundingUnit } from '../money.js';
-import type { Lookup } from './rules.js';
-import type { MonthFields } from './types.js';
+import type { Lookup, MonthFields } from './types.js';
 
 export interface BaseRange {
   floor: Fen;

@@ -7,7 +7,7 @@
 import type { Law } from '../model/law-schema.js';
 import { yuanToFen, type Fen } from '../money.js';
 import type { YearPlan } from './plan.js';
-import type { Lookup } from './rules.js';
+import type { Lookup } from './types.js';
 import { taxByTable, toFenTable } from './tax-table.js';
 import type { BonusMethod, PayrollInput, Reconciliation } from './types.js';
 

@@ -9,7 +9,9 @@ import type { CityId, Law } from '../model/law-schema.js';
 import { fenToYuan, roundFen, yuanToFen, type Fen } from '../money.js';
 import { resolveCityRules, type CityRules } from './city-rules.js';
 import { toFenTable, type Bracket } from './tax-table.js';
-import type { MonthFields, PayrollInput, Provenance } from './types.js';
+import type { Lookup, MonthFields, PayrollInput, Provenance } from './types.js';
+
+export type { Lookup } from './types.js';
 
 export type { CityRules } from './city-rules.js';
 
@@ -35,14 +37,6 @@ export interface TaxRules {
 export interface Rules {
   tax: TaxRules;
   city: CityRules | null;
-}
-
-/** Looks values up on one date and keeps their provenance. */
-export interface Lookup {
-  date: string;
-  /** `early`: before the first figure on file, use the earliest and mark it (city figures, CONTRACT "Months and rules"). */
-  use<T>(param: Dated<T>, id: string, label?: string, options?: { early?: boolean }): T;
-  provenance: Provenance[];
 }
 
 export function createLookup(date: string): Lookup {

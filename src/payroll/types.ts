@@ -4,7 +4,7 @@
  * yuan figures, renderers print it.
  */
 import type { Localized } from '../i18n/messages.js';
-import type { Resolved } from '../model/lookup.js';
+import type { Dated, Resolved } from '../model/lookup.js';
 import type { Fen } from '../money.js';
 
 /** What may differ from one month to the next (the keys of --from, --in and --job). */
@@ -226,4 +226,12 @@ export interface PayrollResult {
   reconciliation: Reconciliation;
   warnings: Warning[];
   rules: Provenance[];
+}
+
+/** Looks values up on one date and keeps their provenance. */
+export interface Lookup {
+  date: string;
+  /** `early`: before the first figure on file, use the earliest and mark it (city figures, CONTRACT "Months and rules"). */
+  use<T>(param: Dated<T>, id: string, label?: string, options?: { early?: boolean }): T;
+  provenance: Provenance[];
 }

@@ -3,8 +3,8 @@
  * below zero, and law figures that are out of date or estimated. One short
  * warning per kind and run, naming the figures; the JSON keeps the detail.
  */
-import { type Localized, say } from '../i18n/messages.js';
-import { figureName } from '../i18n/names.js';
+import { inEnglish } from '../errors.js';
+import type { Localized } from '../i18n/messages.js';
 import { ESTIMATED } from '../model/lookup.js';
 import { formatYuan, type Fen } from '../money.js';
 import type { CityRules } from './city-rules.js';
@@ -22,9 +22,13 @@ export function checkMinimumWage(city: CityRules | null, pay: Fen, employeeContr
   });
 }
 
-/** A warning from the catalogue: the English message, and the text for other languages. */
+/**
+ * A warning from the catalogue: its code and `text` (key and params), which the result
+ * says in the language asked for, and the English `message` (errors.ts words it, as it
+ * does an error's: scripts match it).
+ */
 export function warning(code: string, text: Localized, figures?: string[]): Warning {
-  return { code, message: say(text, 'en'), text, ...(figures ? { figures } : {}) };
+  return { code, message: inEnglish(text), text, ...(figures ? { figures } : {}) };
 }
 
 export function warnNegativeTakeHome(months: readonly MonthResult[]): Warning | null {
@@ -69,7 +73,9 @@ function shortName(p: Provenance): string {
 /** `cityName` gives a city id in Chinese, for the Chinese names of city figures. */
 export function warnAboutData(rules: readonly Provenance[], cityName?: (id: string) => string | undefined): Warning[] {
   const warnings: Warning[] = [];
-  const named = (p: Provenance) => ({ en: shortName(p), zh: figureName(p.id, p.label, 'zh', cityName && ((id) => cityName(id))), until: p.until, confidence: p.confidence });
+  // The Chinese name is made from the id and label where the warning is said (src/i18n/warnings.ts).
+  const cityOf = (p: Provenance) => (p.id.startsWith('cities.') ? cityName?.(p.id.split('.')[1]) : undefined);
+  const named = (p: Provenance) => ({ en: shortName(p), id: p.id, label: p.label, city: cityOf(p), until: p.until, confidence: p.confidence });
   const stale = rules.filter((p) => p.stale);
   if (stale.length > 0) {
     warnings.push(warning('stale-data', { key: 'w:stale-data', params: { figures: stale.map(named) } }, stale.map((p) => p.id)));

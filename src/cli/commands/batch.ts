@@ -19,9 +19,9 @@ import { clipMessage } from '../../limits.js';
 import type { Lang } from '../../result.js';
 import { citiesOn, type Data, loadData } from '../context.js';
 import type { Io } from '../io.js';
-import { checkRegularFile, readError } from '../read-text.js';
-import type { RawOptions } from '../request.js';
-import { kindOf, parseChoice, textOf } from '../values.js';
+import { checkRegularFile, readError } from '../../io/read-text.js';
+import type { RawOptions } from '../../request/keys.js';
+import { kindOf, parseChoice, textOf } from '../../request/values.js';
 
 const COMMANDS = ['estimate', 'net', 'gross'] as const;
 const LANGS = ['en', 'zh'] as const;

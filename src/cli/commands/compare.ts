@@ -11,7 +11,7 @@ import { citiesOn, loadData } from '../context.js';
 import { dirname, resolve } from 'node:path';
 import type { Io } from '../io.js';
 import { readFormat, readLang, writeResult } from '../output.js';
-import type { RawOptions } from '../request.js';
+import type { RawOptions } from '../../request/keys.js';
 
 const OUTPUT_KEYS = ['json', 'format', 'lang', 'color', 'model', 'ascii', 'bom'];
 
@@ -45,7 +45,7 @@ async function compareIn(lang: Lang, a: string, b: string, o: RawOptions, io: Io
 async function readOffer(arg: string, io: Io, fallback: string): Promise<{ offer: Offer; locate: (e: unknown) => unknown }> {
   if (!isOfferFile(arg)) return { offer: parseInlineOffer(arg, INLINE_KEYS), locate: (e) => e };
   const [{ readText }, { parseYaml }, { OfferSchema }] = await Promise.all([
-    import('../read-file.js'),
+    import('../../request/read-file.js'),
     import('../../model/load-yaml.js'),
     import('../../compare/offer-schema.js'),
   ]);

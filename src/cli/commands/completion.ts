@@ -13,7 +13,7 @@ import { loadData } from '../context.js';
 import type { Io } from '../io.js';
 import { readLang } from '../output.js';
 import { buildProgram, optionKey } from '../program.js';
-import type { RawOptions } from '../request.js';
+import type { RawOptions } from '../../request/keys.js';
 
 const SHELLS = ['bash', 'zsh', 'fish'] as const;
 type Shell = (typeof SHELLS)[number];

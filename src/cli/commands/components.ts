@@ -5,10 +5,10 @@ import { type MessageKey, msg } from '../../i18n/messages.js';
 import type { Report } from '../../render/sections.js';
 import type { Lang } from '../../result.js';
 import { loadData } from '../context.js';
-import { identifyPlatform } from '../identify.js';
+import { identifyPlatform } from '../../request/identify.js';
 import type { Io } from '../io.js';
 import { readFormat, readLang, writeResult } from '../output.js';
-import type { RawOptions } from '../request.js';
+import type { RawOptions } from '../../request/keys.js';
 
 export async function componentsCommand(o: RawOptions, io: Io): Promise<number> {
   const lang = readLang(o, io);

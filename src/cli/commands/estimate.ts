@@ -10,7 +10,7 @@ import type { Lang, Result } from '../../result.js';
 import { loadData } from '../context.js';
 import type { Io } from '../io.js';
 import { readFormat, readLang, writeResult } from '../output.js';
-import type { RawOptions } from '../request.js';
+import type { RawOptions } from '../../request/keys.js';
 
 const OUTPUT_KEYS = ['json', 'format', 'lang', 'color', 'model', 'details', 'ascii', 'bom'];
 

@@ -2,11 +2,11 @@
 import { loadData } from '../context.js';
 import type { Io } from '../io.js';
 import { readFormat, readLang, writeResult } from '../output.js';
-import type { RawOptions } from '../request.js';
+import type { RawOptions } from '../../request/keys.js';
 import type { Report } from '../../render/sections.js';
 import { type MessageKey, msg } from '../../i18n/messages.js';
 import { listJson, type ListItem, type ListKind as Kind } from '../../lists.js';
-import { parseDate } from '../values.js';
+import { parseDate } from '../../request/values.js';
 import type { Lang } from '../../result.js';
 
 export async function listCommand(kind: Kind, o: RawOptions, io: Io): Promise<number> {

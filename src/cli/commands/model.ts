@@ -3,7 +3,7 @@ import builtin from '../../model/builtin-dev.js';
 import type { Io } from '../io.js';
 
 export async function validateCommand(file: string, io: Io): Promise<number> {
-  const { readModelFile } = await import('../read-file.js');
+  const { readModelFile } = await import('../../request/read-file.js');
   let model;
   try {
     model = readModelFile(io, file, builtin.model.cities);
@@ -18,7 +18,7 @@ export async function validateCommand(file: string, io: Io): Promise<number> {
 }
 
 export async function schemaCommand(io: Io): Promise<number> {
-  const { modelJsonSchema } = await import('../../model/json-schemas.js');
+  const { modelJsonSchema } = await import('../../json-schemas.js');
   const schema = modelJsonSchema(Object.keys(builtin.model.cities));
   io.stdout(`${JSON.stringify(schema, null, 2)}\n`);
   return 0;

@@ -14,8 +14,8 @@ import { loadData } from '../context.js';
 import type { Io } from '../io.js';
 import { readFormat, readLang, writeResult } from '../output.js';
 import { m, UsageError } from '../../errors.js';
-import { identifyCity } from '../identify.js';
-import type { RawOptions } from '../request.js';
+import { identifyCity } from '../../request/identify.js';
+import type { RawOptions } from '../../request/keys.js';
 
 export async function rulesCommand(o: RawOptions, io: Io): Promise<number> {
   const lang = readLang(o, io);

@@ -3,12 +3,12 @@
  * the file limits of read-text.ts and validated with file:line:col (exit 3). Each
  * path is read once per run, so a batch naming one file on every line parses it once.
  */
-import type { Data } from '../answer.js';
+import type { Data } from '../model/data.js';
 import { UsageError } from '../errors.js';
 import { quote } from '../limits.js';
 import { parseCitiesText, withCities } from '../model/cities-file.js';
-import type { Io } from './io.js';
-import { readText } from './read-text.js';
+import type { Io } from '../io/io.js';
+import { readText } from '../io/read-text.js';
 
 export function citiesReader(io: Io, base: Data): (value: unknown) => Data {
   const read = new Map<string, Data>();

@@ -6,10 +6,10 @@
  * `# yaml-language-server: $schema=` line.
  */
 import { z } from 'zod';
-import { OfferSchema } from '../compare/offer-schema.js';
-import { flagOf } from '../cli/request.js';
-import { isMessage, type MessageKey, msg } from '../i18n/messages.js';
-import { modelSchema } from './model-schema.js';
+import { OfferSchema } from './compare/offer-schema.js';
+import { flagOf } from './request/keys.js';
+import { isMessage, type MessageKey, msg } from './i18n/messages.js';
+import { modelSchema } from './model/model-schema.js';
 
 type Json = Record<string, unknown>;
 

@@ -8,7 +8,7 @@
 import { m, UsageError } from '../errors.js';
 import { fenToYuan } from '../money.js';
 import type { Model } from '../model/model.js';
-import { closest } from './suggest.js';
+import { closest } from '../suggest.js';
 import { parsePercent, parseYuan, textOf } from './values.js';
 
 /** Component id -> amount: yuan for amounts, a fraction for percents; `base` in fen. */

@@ -4,7 +4,7 @@
  */
 import { m, UsageError } from '../errors.js';
 import type { Model } from '../model/model.js';
-import { closest } from './suggest.js';
+import { closest } from '../suggest.js';
 
 interface Named {
   en?: string;

@@ -1,5 +1,5 @@
 /** "Did you mean" for identifiers: the closest candidate within a small edit distance. */
-import { MAX_SUGGEST_CHARS } from '../limits.js';
+import { MAX_SUGGEST_CHARS } from './limits.js';
 
 export function closest(input: string, candidates: readonly string[]): string | undefined {
   // Nothing that long is a typo of an identifier, and the table below is length².
