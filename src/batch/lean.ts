@@ -9,7 +9,8 @@
  */
 import { answer, type Data } from '../answer.js';
 import type { Law } from '../model/law-schema.js';
-import { fenToYuan } from '../money.js';
+import { MAX_MONTH_YUAN } from '../limits.js';
+import { fenToYuan, yuanToFen } from '../money.js';
 import { compileYear, leanYear, type LeanYear } from '../payroll/lean.js';
 import { resolveRules, type Rules } from '../payroll/rules.js';
 import type { RawOptions } from '../request/keys.js';
@@ -28,6 +29,8 @@ export const leanCovers = (paths: readonly (readonly string[])[]): boolean => le
 
 /** Keys of a line the lean path takes; any other sends the line the whole way. */
 const KEYS = new Set(['id', 'command', 'lang', 'gross', 'city', 'date']);
+
+const PLAIN = /^\d+(\.\d{1,2})?$/;
 
 const compiled = new WeakMap<Law, Map<string, LeanYear | null>>();
 const MAX_COMPILED = 5000;
@@ -64,10 +67,14 @@ export function leanAnswer(request: RawOptions, data: Data, today: string): Resu
   }
   if (year === null) return undefined;
   let wages: number;
-  try {
-    wages = parseYuan('--gross', textOf('--gross', gross), { allowZero: false });
-  } catch {
-    return undefined; // the whole path words the error
+  // A plain amount in yuan to the fen is what parseYuan reads it as; anything else goes through parseYuan.
+  if (typeof gross === 'number' && gross > 0 && gross <= MAX_MONTH_YUAN && PLAIN.test(String(gross))) wages = yuanToFen(gross);
+  else {
+    try {
+      wages = parseYuan('--gross', textOf('--gross', gross), { allowZero: false });
+    } catch {
+      return undefined; // the whole path words the error
+    }
   }
   leanPath.answered++;
   return toResult(leanYear(year, wages));
