@@ -27,12 +27,11 @@ export const leanPath = { on: true, answered: 0 };
 /** Whether every --fields path can be answered lean. */
 export const leanCovers = (paths: readonly (readonly string[])[]): boolean => leanPath.on && paths.every((p) => COVERED.has(p[0]));
 
-/** Keys of a line the lean path takes; any other sends the line the whole way. */
-const KEYS = new Set(['id', 'command', 'lang', 'gross', 'city', 'date']);
 
 const PLAIN = /^\d+(\.\d{1,2})?$/;
 
-const compiled = new WeakMap<Law, Map<string, LeanYear | null>>();
+/** Compiled years by law, then the city and the date as the line writes them. */
+const compiled = new WeakMap<Law, Map<string, Map<string, LeanYear | null>>>();
 const MAX_COMPILED = 5000;
 
 /**
@@ -44,26 +43,33 @@ export function leanAnswer(request: RawOptions, data: Data, today: string): Resu
   let date: unknown;
   let gross: unknown;
   for (const key in request) {
-    if (!KEYS.has(key)) return undefined;
     const v = request[key];
-    if (key === 'city') city = v;
-    else if (key === 'date') date = v;
-    else if (key === 'gross') gross = v;
-    else if (key === 'command' && v !== 'net' && v !== undefined && v !== null) return undefined;
-    else if (key === 'lang' && v !== 'en' && v !== 'zh' && v !== undefined && v !== null) return undefined;
+    switch (key) {
+      case 'city': city = v; break;
+      case 'date': date = v; break;
+      case 'gross': gross = v; break;
+      case 'id': break;
+      case 'command': if (v !== 'net' && v !== undefined && v !== null) return undefined; break;
+      case 'lang': if (v !== 'en' && v !== 'zh' && v !== undefined && v !== null) return undefined; break;
+      default: return undefined;
+    }
   }
   if (typeof city !== 'string' || (typeof gross !== 'number' && typeof gross !== 'string')) return undefined;
   if (date === undefined || date === null) date = today;
   else if (typeof date !== 'string') return undefined;
   const law = data.law;
-  let byKey = compiled.get(law);
-  if (!byKey) compiled.set(law, (byKey = new Map()));
-  const key = `${city}\u0000${date as string}`;
-  let year = byKey.get(key);
+  let byCity = compiled.get(law);
+  if (!byCity) compiled.set(law, (byCity = new Map()));
+  let byDate = byCity.get(city);
+  if (!byDate) {
+    if (byCity.size >= MAX_COMPILED) byCity.clear();
+    byCity.set(city, (byDate = new Map()));
+  }
+  let year = byDate.get(date as string);
   if (year === undefined) {
     year = compile(city, date as string, data, today);
-    if (byKey.size >= MAX_COMPILED) byKey.clear();
-    byKey.set(key, year);
+    if (byDate.size >= MAX_COMPILED) byDate.clear();
+    byDate.set(date as string, year);
   }
   if (year === null) return undefined;
   let wages: number;
@@ -96,8 +102,8 @@ function toResult(r: ReturnType<typeof leanYear>): Result {
   } as unknown as Result;
 }
 
-/** Probe amounts the compiled year is checked on against the whole path (floors, ceilings and brackets between). */
-const PROBES = ['3000', '12345.67', '43000', '99999.99'];
+/** Amounts the compiled year is checked on against the whole path: near the floors, and over the ceilings in a high bracket. */
+const PROBES = ['3000', '43210.98'];
 
 /**
  * A (city, date)'s twelve months of rules, resolved as computePayroll resolves

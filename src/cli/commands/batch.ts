@@ -117,7 +117,7 @@ function answerLine(line: number, request: Request, data: Data, today: string, e
     }
     if (lean && (request as RawOptions).cities === undefined) {
       const result = leanAnswer(request as RawOptions, data, today);
-      if (result) return { line, id: hasId ? id : undefined, columns, result };
+      if (result) return { line, id: hasId ? id : undefined, columns, result, lean: true };
     }
     // No command: a line with a gross is priced from it (net), one with a net target solved for its gross, else the model's estimate.
     let command: Command = request.gross !== undefined && request.gross !== null ? 'net' : request.net !== undefined && request.net !== null ? 'gross' : 'estimate';
