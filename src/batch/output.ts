@@ -15,6 +15,8 @@ export interface Answer {
   columns?: [string, string][];
   result?: Result;
   error?: { code: string; message: string };
+  /** The result holds only the lean figures (./lean.ts): plain objects of numbers, strings and null, no lists. */
+  lean?: boolean;
 }
 
 export interface Format {
@@ -74,7 +76,7 @@ export function jsonLines(paths?: string[][]): Format {
   const tree = paths && treeOf(paths);
   return {
     head: () => '',
-    line: (a) => `${tree ? JSON.stringify(pruned(a, tree)) : whole(a)}\n`,
+    line: (a) => `${tree ? (a.lean && !a.columns ? leanLine(a, tree) : JSON.stringify(pruned(a, tree))) : whole(a)}\n`,
     summary: (t) => `${JSON.stringify({ summary: t.toJson() })}\n`,
   };
 }
@@ -92,6 +94,33 @@ function whole(a: Answer): string {
   if (a.columns) start += `,"columns":${JSON.stringify(columnsOf(a.columns))}`;
   if (a.error) return `${start},"error":${JSON.stringify(a.error)}}`;
   return `${start},${JSON.stringify(a.result).slice(1)}`;
+}
+
+/** What `JSON.stringify(pruned(a, tree))` writes, for a lean result (no lists, no columns), without the copy. */
+function leanLine(a: Answer, tree: FieldTree): string {
+  const start = a.id === undefined ? `{"line":${a.line}` : `{"line":${a.line},"id":${JSON.stringify(a.id)}`;
+  const rest = leanPick(a.result, tree);
+  return rest === '' ? `${start}}` : `${start},${rest}}`;
+}
+
+/** The keys `tree` names in a plain object, as JSON members ('' for none): pick's choice, written. */
+function leanPick(value: object | undefined, tree: FieldTree): string {
+  let out = '';
+  for (const [key, sub] of tree) {
+    if (value === undefined || !Object.hasOwn(value, key)) continue;
+    const v = (value as Record<string, unknown>)[key];
+    if (v === undefined) continue;
+    let text: string;
+    if (sub === true) text = JSON.stringify(v);
+    else {
+      if (v === null || typeof v !== 'object') continue;
+      const inner = leanPick(v, sub);
+      if (inner === '') continue;
+      text = `{${inner}}`;
+    }
+    out += `${out === '' ? '' : ','}${JSON.stringify(key)}:${text}`;
+  }
+  return out;
 }
 
 function pruned(a: Answer, tree: FieldTree): Record<string, unknown> {

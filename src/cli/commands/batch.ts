@@ -8,6 +8,7 @@
 import type { Readable } from 'node:stream';
 import { answer, type Command } from '../../answer.js';
 import { parseFields } from '../../batch/fields.js';
+import { leanAnswer, leanCovers } from '../../batch/lean.js';
 import { LineWriter, streamOf } from '../../batch/lines.js';
 import { type Answer, csvRows, type Format, jsonLines, Totals } from '../../batch/output.js';
 import { showProgress } from '../../batch/progress.js';
@@ -37,6 +38,8 @@ export async function batchCommand(file: string | undefined, o: RawOptions, io: 
   if (o.bom === true && outputFormat !== 'csv') throw new UsageError(m('e:bom-csv'));
   const encoding = o.encoding === undefined ? undefined : ENCODINGS[parseChoice('--encoding', textOf('--encoding', o.encoding), ['utf8', 'utf-8', 'gbk', 'gb18030'] as const)];
   const format: Format = outputFormat === 'csv' ? csvRows(paths, summary, o.bom === true) : jsonLines(paths);
+  // --fields that name only figures a lean year yields: plain net lines skip the whole result.
+  const lean = paths !== undefined && leanCovers(paths);
   let data = await loadData(io, o.model as string | undefined);
   const input = await openInput(io, file);
   const out = new LineWriter(io);
@@ -66,7 +69,7 @@ export async function batchCommand(file: string | undefined, o: RawOptions, io: 
       if (!(await head())) return 0;
       // A line with a cities file: the reader (yaml, zod) loads with the first such line.
       if (!isFailed(request) && request.cities !== undefined && !data.withCities) data = await citiesOn(io, data);
-      const a = answerLine(++counts.line, request, data, io.today, lang);
+      const a = answerLine(++counts.line, request, data, io.today, lang, lean);
       if (a.result) totals.add(a.result);
       else counts.failed++;
       // stdout is gone (a closed pipe, a full disk): stop computing; the caller reports it.
@@ -99,7 +102,7 @@ async function openInput(io: Io, file: string | undefined): Promise<Readable> {
 }
 
 /** One request -> its answer or its error, with its id (if it has a good one). */
-function answerLine(line: number, request: Request, data: Data, today: string, envLang: Lang): Answer {
+function answerLine(line: number, request: Request, data: Data, today: string, envLang: Lang, lean = false): Answer {
   const id = request.id;
   // CONTRACT: an id is a string or a finite number (1e999 reads as Infinity: the line fails).
   const hasId = typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id));
@@ -111,6 +114,10 @@ function answerLine(line: number, request: Request, data: Data, today: string, e
   try {
     if (id !== undefined && id !== null && !hasId) {
       throw new UsageError(typeof id === 'number' ? m('e:id-too-large') : m('e:id-type', { got: kindOf(id) }));
+    }
+    if (lean && (request as RawOptions).cities === undefined) {
+      const result = leanAnswer(request as RawOptions, data, today);
+      if (result) return { line, id: hasId ? id : undefined, columns, result, lean: true };
     }
     // No command: a line with a gross is priced from it (net), one with a net target solved for its gross, else the model's estimate.
     let command: Command = request.gross !== undefined && request.gross !== null ? 'net' : request.net !== undefined && request.net !== null ? 'gross' : 'estimate';
