@@ -154,7 +154,34 @@ function readCities(base: Data, value: unknown): Data {
 /**
  * The result exactly as `--json` prints it: keys left undefined are gone, and
  * nothing in it is shared with the built-in data, so a caller may change it freely.
+ * A copy with JSON's rules (what JSON.parse(JSON.stringify(value)) gives), made
+ * without the text in between: that round trip cost a `net` call about 40% of its time.
  */
 function plain<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+  return jsonCopy(value) as T;
+}
+
+function jsonCopy(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null) {
+    // -0, NaN and the infinities come back from JSON as 0 and null.
+    return typeof v === 'number' ? (Number.isFinite(v) ? v + 0 : null) : v;
+  }
+  // Dates and anything else JSON would ask for its own form: the round trip, as before.
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return JSON.parse(JSON.stringify(v));
+  if (Array.isArray(v)) {
+    const out = new Array(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      out[i] = x === undefined || typeof x === 'function' || typeof x === 'symbol' ? null : jsonCopy(x);
+    }
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    const x = (v as Record<string, unknown>)[k];
+    if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
+    if (k === '__proto__') Object.defineProperty(out, k, { value: jsonCopy(x), enumerable: true, writable: true, configurable: true });
+    else out[k] = jsonCopy(x);
+  }
+  return out;
 }
