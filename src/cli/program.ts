@@ -94,8 +94,12 @@ function addOutput(cmd: Command, setLang: (lang: string) => void, { model = true
   return cmd;
 }
 
-/** `startLang`: the language the command line asks for, so help shown before a command's options are read (the top level's) speaks it. */
-export function buildProgram(io: Io, actions: Actions, version: string, startLang?: Lang): Command {
+/**
+ * `startLang`: the language the command line asks for, so help shown before a command's options are read (the top level's) speaks it.
+ * `only`: build that one command and no other, for a run of it that asks for no help (src/cli/run.ts); the whole program otherwise.
+ */
+export function buildProgram(io: Io, actions: Actions, version: string, startLang?: Lang, only?: 'estimate' | 'net' | 'gross'): Command {
+  const want = (name: string) => only === undefined || only === name;
   let lang: Lang = startLang ?? langFromEnv(io.env);
   const setLang = (v: string) => void (lang = langOf(v) ?? lang);
   const say = (key: string, fallback: string) => (isMessage(key) ? msg(key as MessageKey, lang) : fallback);
@@ -153,31 +157,38 @@ export function buildProgram(io: Io, actions: Actions, version: string, startLan
   const details = (cmd: Command) => cmd.addOption(option('--details'));
 
   // estimate: --city, --level and --platform collect, so a list, `all` or a repeated flag is never silently cut to one.
-  const estimate = addFlags(program.command('estimate').description(en('cmd:estimate')), ['--city <city>', ...PAY_FLAGS, '--set <component=amount>'], {
-    repeat: ['--city', '--level', '--platform', '--set'],
-    keys: { '--city': 'opt:--city-list' },
-  });
-  details(addOutput(addPayroll(estimate), setLang)).addHelpText('before', examples([
-    'cs-pay estimate --city hangzhou --level senior',
-    'cs-pay estimate --city beijing --level junior --platform alibaba --night-shifts 8 --overtime 10',
-    'cs-pay estimate --city chengdu --level senior --platform 1688 --satisfaction 96% --kpi 115 --percentile 75',
-    'cs-pay estimate --city 成都 --level junior --base 6500 --night-shifts 8 --set night-shift=100 --set meal=0 --set transport=0',
-    'cs-pay estimate --city all --level senior',
-  ])).action((o: RawOptions) => actions.estimate(o));
+  if (want('estimate')) {
+    const estimate = addFlags(program.command('estimate').description(en('cmd:estimate')), ['--city <city>', ...PAY_FLAGS, '--set <component=amount>'], {
+      repeat: ['--city', '--level', '--platform', '--set'],
+      keys: { '--city': 'opt:--city-list' },
+    });
+    details(addOutput(addPayroll(estimate), setLang)).addHelpText('before', examples([
+      'cs-pay estimate --city hangzhou --level senior',
+      'cs-pay estimate --city beijing --level junior --platform alibaba --night-shifts 8 --overtime 10',
+      'cs-pay estimate --city chengdu --level senior --platform 1688 --satisfaction 96% --kpi 115 --percentile 75',
+      'cs-pay estimate --city 成都 --level junior --base 6500 --night-shifts 8 --set night-shift=100 --set meal=0 --set transport=0',
+      'cs-pay estimate --city all --level senior',
+    ])).action((o: RawOptions) => actions.estimate(o));
+  }
 
   // --city collects here too, so a repeated flag is refused rather than cut to its last value.
   // A known gross takes no pay options: only the model prices them (an unknown option names itself).
-  const net = addFlags(program.command('net').description(en('cmd:net')), ['--gross <yuan>', '--city <city>'], { repeat: ['--city'] });
-  details(addOutput(addPayroll(net), setLang)).addHelpText('before', examples([
-    'cs-pay net --gross 12000 --city hangzhou',
-    'cs-pay net --gross 30000 --insurance 4500 --deduction 2000 --json',
-    'cs-pay net --gross 10000 --city wuhan --bonus 36001 --bonus-tax separate',
-  ])).action((o: RawOptions) => actions.net(o));
+  if (want('net')) {
+    const net = addFlags(program.command('net').description(en('cmd:net')), ['--gross <yuan>', '--city <city>'], { repeat: ['--city'] });
+    details(addOutput(addPayroll(net), setLang)).addHelpText('before', examples([
+      'cs-pay net --gross 12000 --city hangzhou',
+      'cs-pay net --gross 30000 --insurance 4500 --deduction 2000 --json',
+      'cs-pay net --gross 10000 --city wuhan --bonus 36001 --bonus-tax separate',
+    ])).action((o: RawOptions) => actions.net(o));
+  }
 
-  const gross = addFlags(program.command('gross').description(en('cmd:gross')), ['--net <yuan>', '--city <city>'], { repeat: ['--city'] });
-  details(addOutput(addPayroll(gross), setLang))
-    .addHelpText('before', examples(['cs-pay gross --net 9000 --city beijing', 'cs-pay gross --net 6000 --insurance 800 --json']))
-    .action((o: RawOptions) => actions.gross(o));
+  if (want('gross')) {
+    const gross = addFlags(program.command('gross').description(en('cmd:gross')), ['--net <yuan>', '--city <city>'], { repeat: ['--city'] });
+    details(addOutput(addPayroll(gross), setLang))
+      .addHelpText('before', examples(['cs-pay gross --net 9000 --city beijing', 'cs-pay gross --net 6000 --insurance 800 --json']))
+      .action((o: RawOptions) => actions.gross(o));
+  }
+  if (only !== undefined) return program;
 
   const compare = program.command('compare').description(en('cmd:compare'))
     .addArgument(argument('compare', '<a>', 'arg:compare:a')).addArgument(argument('compare', '<b>', 'arg:compare:b'));

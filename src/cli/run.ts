@@ -20,6 +20,35 @@ const VERSION = typeof CS_PAY_VERSION === 'string' ? CS_PAY_VERSION : '0.0.0-dev
 const REPORT = 'This is a bug in cs-pay: please report it with the command you ran (set CS_PAY_DEBUG=1 for details).';
 
 export async function run(argv: string[], io: Io): Promise<number> {
+  const only = oneCommand(argv);
+  if (only !== undefined) {
+    const code = await runWith(argv, io, only);
+    if (code !== undefined) return code;
+  }
+  return (await runWith(argv, io)) as number;
+}
+
+/** The commands run most often, for which commander need not build the others (nor their help). */
+const ONE_COMMAND = new Set(['estimate', 'net', 'gross']);
+
+/**
+ * The command a run may be parsed with alone: estimate, net or gross, with no short
+ * flag (-h, -V or a bundle of them) and no --help or --version anywhere. A run that
+ * commander refuses is parsed again with the whole program (`runWith`), so what it
+ * says (unknown options, whose flag it is, help) is the same either way.
+ */
+function oneCommand(argv: string[]): 'estimate' | 'net' | 'gross' | undefined {
+  if (!ONE_COMMAND.has(argv[0])) return undefined;
+  if (argv.some((a) => /^-[^-]/.test(a) || /^--(help|version)(=|$)/.test(a))) return undefined;
+  return argv[0] as 'estimate' | 'net' | 'gross';
+}
+
+/**
+ * Parse and run with the whole program, or (`only`) with that one command built:
+ * then commander's own output is held back, and a parse it refuses gives undefined
+ * (nothing written, no action run) so that the caller runs it again in full.
+ */
+async function runWith(argv: string[], io: Io, only?: 'estimate' | 'net' | 'gross'): Promise<number | undefined> {
   let code = 0;
   const done = (p: Promise<number>) => p.then((c) => void (code = c));
   const program = buildProgram(io, {
@@ -35,13 +64,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
     mcp: async (o) => done((await import('../mcp/server.js')).mcpCommand(o, io)),
     components: async (o) => done((await import('./commands/components.js')).componentsCommand(o, io)),
     completion: async (shell, o) => done((await import('./commands/completion.js')).completionCommand(shell, o, io)),
-  }, VERSION, langOfArgv(argv, io));
+  }, VERSION, langOfArgv(argv, io), only);
   // Commander's own messages are rewritten into ours below, for every command at every depth.
   let commanderMessage = '';
   // The command whose parsing failed, so a hint can name its own help.
   let failing = 'cs-pay';
+  let held = '';
+  const writeOut = only === undefined ? io.stdout : (s: string) => void (held += s);
   const configure = (cmd: Command, path: string) => {
-    cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: (s) => void ((commanderMessage += s), (failing = path)) });
+    cmd.exitOverride().configureOutput({ writeOut, writeErr: (s) => void ((commanderMessage += s), (failing = path)) });
     cmd.commands.forEach((sub) => configure(sub, `${path} ${sub.name()}`));
   };
   configure(program, 'cs-pay');
@@ -53,8 +84,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     await program.parseAsync(argv, { from: 'user' });
+    if (held) io.stdout(held);
     return code;
   } catch (e) {
+    if (only !== undefined && e instanceof CommanderError) return undefined;
     if (e instanceof CommanderError && e.code === 'commander.help' && e.exitCode !== 0) return helpAsked(argv, program, commanderMessage, io);
     const owners = (flag: string) => program.commands.filter((c) => c.options.some((o) => o.long === flag)).map((c) => c.name());
     return report(e, io, commanderMessage, failing, langOfArgv(argv, io), owners);
