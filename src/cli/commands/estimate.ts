@@ -5,7 +5,7 @@ import { msg } from '../../i18n/messages.js';
 import { formatMoney } from '../../money.js';
 import { estimateMatrix, isMatrix, single } from '../../matrix.js';
 import type { Model } from '../../model/model.js';
-import { type ReportOptions, toReport } from '../../render/sections.js';
+import type { ReportOptions } from '../../render/sections.js';
 import type { Lang, Result } from '../../result.js';
 import { loadData } from '../context.js';
 import type { Io } from '../io.js';
@@ -42,7 +42,9 @@ async function answerCommand(command: Command, o: RawOptions, io: Io, lang: Lang
   }
   const result = answer(command, command === 'estimate' ? single(options) : oneCity(options), data, io.today, lang);
   const details = Boolean(o.details) || format === 'markdown';
-  await writeResult(io, o, format, result, () => toReport(result, lang, reportOptions(result, data.model, lang, details)), async () => {
+  // The report (src/render/sections.js) loads only for a table or markdown: --json and CSV do not use it.
+  const { toReport } = format === 'table' || format === 'markdown' ? await import('../../render/sections.js') : { toReport: undefined };
+  await writeResult(io, o, format, result, () => toReport!(result, lang, reportOptions(result, data.model, lang, details)), async () => {
     const { resultRows } = await import('../../render/csv.js');
     return resultRows(result, lang);
   });
