@@ -9,7 +9,7 @@ import { checkMonthPay } from '../pay/month-cap.js';
 import type { Model } from '../model/model.js';
 import type { PayInput } from '../pay/estimate.js';
 import { type Change, monthOptions } from '../payroll/plan.js';
-import type { ChangeKind } from '../payroll/types.js';
+import type { ChangeKind, MonthFields } from '../payroll/types.js';
 import { identifyCity, identifyLevel, identifyPlatform } from './identify.js';
 import { readSettings } from './set.js';
 import { closest } from '../suggest.js';
@@ -22,27 +22,8 @@ import {
 } from './keys.js';
 
 /** The payroll options of one month, parsed. */
-export interface MonthPayroll {
-  city?: string;
-  socialBase?: Fen;
-  housingFundRate?: number;
-  supplementaryFundRate?: number;
-  medicalTier?: number;
-  insurance?: Fen;
-  deduction?: Fen;
-  children?: number;
-  infants?: number;
-  elderly?: 'only-child' | 'shared';
-  rent?: boolean;
-  mortgage?: boolean;
-  continuingEducation?: 'degree' | 'certificate';
-  healthInsurance?: Fen;
-  annuity?: number;
-  /** Percent of the children's and infants' deductions this parent takes (100 or 50). */
-  childShare?: number;
-  elderlyShare?: Fen;
-  mortgageShare?: number;
-}
+/** The payroll options of one month, parsed: the payroll engine's own month keys (MONTH_PAYROLL_KEYS). */
+export type MonthPayroll = Pick<MonthFields, (typeof MONTH_PAYROLL_KEYS)[number]>;
 
 /** One month of a request: its payroll options, and its pay (estimate) or its gross (net). */
 export interface MonthRequest {
