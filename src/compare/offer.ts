@@ -6,7 +6,8 @@
 import { CsPayError, m, ModelError, UsageError } from '../errors.js';
 import type { RawOptions } from '../request/keys.js';
 import { checkKeys, flagOf, keyOf, PAY_KEYS } from '../request/keys.js';
-import { parseCount, parseHours, parseRange, parseYuan, textOf } from '../request/values.js';
+import { readTerms } from '../request/request.js';
+import { parseHours, textOf } from '../request/values.js';
 import { quote } from '../limits.js';
 import { fenToYuan } from '../money.js';
 
@@ -20,9 +21,6 @@ export interface Offer {
   signOnBonus: number;
   scheduledHours?: number;
 }
-
-/** Labour Contract Law Art. 19: a probation period is at most six months. */
-const MAX_PROBATION_MONTHS = 6;
 
 export const TERM_KEYS = ['name', 'probationMonths', 'probationPayPercent', 'signOnBonus', 'scheduledHours'];
 
@@ -75,10 +73,7 @@ export function fromOptions(o: RawOptions, origin: string, fallbackName: string)
     name: (name as string | undefined) ?? fallbackName,
     origin,
     options,
-    probationMonths:
-      term(probationMonths, (r) => parseCount('--probation-months', r, MAX_PROBATION_MONTHS, 'the months of probation the law allows'), '--probation-months') ?? 0,
-    probationPayPercent: term(probationPayPercent, (r) => parseRange('--probation-pay-percent', r, 0, 100, 'a percentage of the full pay'), '--probation-pay-percent') ?? 100,
-    signOnBonus: fenToYuan(term(signOnBonus, (r) => parseYuan('--sign-on-bonus', r), '--sign-on-bonus') ?? 0),
+    ...readTerms({ probationMonths, probationPayPercent, signOnBonus }),
     scheduledHours: hours,
   };
 }

@@ -317,18 +317,24 @@ export interface JobTerms {
 
 /** The terms a `--job` spec or `jobs:` entry states (taken out of `values`), or null. */
 function readJobTerms(month: number, values: RawOptions, flag: string): JobTerms | null {
-  const { probationMonths, probationPayPercent, signOnBonus } = values;
   if (!JOB_TERM_KEYS.some((k) => k in values)) return null;
-  for (const k of JOB_TERM_KEYS) delete values[k];
-  const terms: RawOptions = { probationMonths, probationPayPercent, signOnBonus };
+  const terms: RawOptions = {};
+  for (const k of JOB_TERM_KEYS) (terms[k] = values[k]), delete values[k];
+  return { month, ...readTerms(terms, (key) => `${flag} ${month}: ${flagOf(key)}`) };
+}
+
+/**
+ * Probation and a sign-on bonus as agreed (an offer's own, or a job's), read like
+ * flags: `flagFor` names the key in an error. Defaults: no probation, full pay, no bonus.
+ */
+export function readTerms(terms: RawOptions, flagFor: (key: string) => string = flagOf): Omit<JobTerms, 'month'> {
   const read = <T>(key: string, f: (flag: string, raw: string) => T) => {
     const v = terms[key];
-    return v === undefined || v === null || v === false ? undefined : f(`${flag} ${month}: ${flagOf(key)}`, str(terms, key));
+    return v === undefined || v === null || v === false ? undefined : f(flagFor(key), str(terms, key));
   };
   return {
-    month,
     probationMonths: read('probationMonths', (f, r) => parseCount(f, r, MAX_PROBATION_MONTHS, 'the months of probation the law allows')) ?? 0,
-    probationPayPercent: read('probationPayPercent', (f, r) => parseRange(f, r, 0, 100, 'what:percentage')) ?? 100,
+    probationPayPercent: read('probationPayPercent', (f, r) => parseRange(f, r, 0, 100, 'a percentage of the full pay')) ?? 100,
     signOnBonus: fenToYuan(read('signOnBonus', parseYuan) ?? 0),
   };
 }
