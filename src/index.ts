@@ -6,6 +6,7 @@
  */
 import { answer, type Command, type Data, dataFor } from './answer.js';
 import { todayIn } from './io/io.js';
+import { leanNet } from './lean.js';
 import { checkKeys, checkPlain, PAYROLL_KEYS, type RawOptions } from './request/keys.js';
 import { parseChoice, parseDate, textOf } from './request/values.js';
 import { compareOffers, type Comparison } from './compare/compare.js';
@@ -89,7 +90,13 @@ export function rules(options: RulesOptions, settings?: Settings): RulesJson {
 
 function compute(command: Command, options: object, settings: Settings | undefined): Result {
   const { lang, ...o } = objectOf(options, command);
-  return plain(answer(command, o, dataOf(settings), todayOf(settings), readLang(lang), `the ${command} options`));
+  const data = dataOf(settings);
+  const today = todayOf(settings);
+  const language = readLang(lang);
+  // A plain net year is built lean, and made for this caller alone: no copy needed.
+  const lean = command === 'net' ? leanNet(o, data, today, language, true) : undefined;
+  if (lean) return lean.result;
+  return plain(answer(command, o, data, today, language, `the ${command} options`));
 }
 
 function objectOf(options: unknown, command: string): RawOptions {

@@ -8,8 +8,9 @@
  * the summaries equal.
  */
 import { Readable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { leanPath } from '../src/batch/lean.js';
+import type { NetOptions } from '../src/index.js';
 import { pick, treeOf, parseFields } from '../src/batch/fields.js';
 import type { Io } from '../src/cli/io.js';
 import { run } from '../src/cli/run.js';
@@ -122,19 +123,26 @@ function cut(whole: string, spec: string): string {
 
 describe('the lean path answers as the whole path does', () => {
   afterEach(() => void (leanPath.on = true));
-
-  it('a mixed file of 10,000 lines, for several --fields sets, JSON and CSV', async () => {
-    const input = await mixedFile(10_000);
+  // The mixed file, and its answers the whole way (the reference), made once for the tests below.
+  let input = '';
+  let whole: Awaited<ReturnType<typeof batch>>;
+  beforeAll(async () => {
+    input = await mixedFile(10_000);
     leanPath.on = false;
-    const whole = await batch(['--summary'], input);
-    const reference = await batch(['--summary', '--format', 'csv', '--fields', SETS[0]], input.split('\n').slice(0, 1000).join('\n'));
+    whole = await batch(['--summary'], input);
     leanPath.on = true;
     expect(whole.lines.length).toBe(10_001);
+  }, 60_000);
+
+  it('a mixed file of 10,000 lines, for several --fields sets, JSON and CSV', async () => {
+    leanPath.on = false;
+    const reference = await batch(['--summary', '--format', 'csv', '--fields', SETS[0]], input.split('\n').slice(0, 1000).join('\n'));
+    leanPath.on = true;
     for (const spec of SETS) {
-      leanPath.answered = 0;
+      leanPath.figures = 0;
       const lean = await batch(['--summary', '--fields', spec], input);
       // Most plain lines went the lean way (the rest are refused, or need the whole way).
-      expect(leanPath.answered).toBeGreaterThan(5000);
+      expect(leanPath.figures).toBeGreaterThan(5000);
       expect(lean.code).toBe(whole.code);
       expect(lean.lines.length).toBe(whole.lines.length);
       for (let i = 0; i < 10_000; i++) if (lean.lines[i] !== cut(whole.lines[i], spec)) expect(lean.lines[i]).toBe(cut(whole.lines[i], spec));
@@ -143,4 +151,74 @@ describe('the lean path answers as the whole path does', () => {
     const csv = await batch(['--summary', '--format', 'csv', '--fields', SETS[0]], input.split('\n').slice(0, 1000).join('\n'));
     expect(csv.stdout).toBe(reference.stdout);
   }, 60_000);
+
+  it('whole results of the same file: JSON lines, CSV, and --fields beyond the lean figures', async () => {
+    leanPath.whole = 0;
+    const lean = await batch(['--summary'], input);
+    expect(leanPath.whole).toBeGreaterThan(4000);
+    expect(lean.code).toBe(whole.code);
+    expect(lean.stderr).toBe(whole.stderr);
+    expect(lean.lines.length).toBe(whole.lines.length);
+    for (let i = 0; i < whole.lines.length; i++) if (lean.lines[i] !== whole.lines[i]) expect(lean.lines[i]).toBe(whole.lines[i]);
+    const part = input.split('\n').slice(0, 2000).join('\n');
+    for (const args of [['--summary', '--format', 'csv'], ['--fields', 'line,id,input,reconciliation.balance,months.tax,warnings.code,rules.id']]) {
+      leanPath.on = false;
+      const reference = await batch(args, part);
+      leanPath.on = true;
+      leanPath.whole = 0;
+      const mine = await batch(args, part);
+      expect(leanPath.whole).toBeGreaterThan(800);
+      expect(mine.code).toBe(reference.code);
+      expect(mine.stdout).toBe(reference.stdout);
+    }
+  }, 60_000);
+});
+
+describe('the library: a lean net() is the whole net(), and the caller\'s own', () => {
+  afterEach(() => void (leanPath.on = true));
+
+  it('2,000 calls over every city, options and dates equal the whole path, and changing one result changes no other', async () => {
+    const { net, cities } = await import('../src/index.js');
+    const ids = cities().cities.map((c) => c.id);
+    const rnd = random(7);
+    const calls: NetOptions[] = Array.from({ length: 2000 }, (_, i) => ({
+      gross: Math.round((1500 + rnd() * 50000) * 100) / 100,
+      city: ids[i % ids.length],
+      ...(rnd() < 0.5 ? { date: `202${5 + Math.floor(rnd() * 2)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-15` } : {}),
+      ...(rnd() < 0.2 ? { housingFundRate: [0.05, 0.07, 0.12][Math.floor(rnd() * 3)] } : {}),
+      ...(rnd() < 0.2 ? { children: 1, rent: true } : {}),
+      ...(rnd() < 0.1 ? { lang: 'zh' as const } : {}),
+    }) as NetOptions);
+    const settings = { date: '2026-11-23' };
+    // A result as JSON, or the error it threw (a rate outside a city's range is refused either way).
+    const outcome = (c: NetOptions) => {
+      try {
+        return JSON.stringify(net(c, settings));
+      } catch (e) {
+        return `error: ${(e as Error).message}`;
+      }
+    };
+    leanPath.on = false;
+    const whole = calls.map(outcome);
+    leanPath.on = true;
+    leanPath.whole = 0;
+    for (let i = 0; i < calls.length; i++) {
+      expect(outcome(calls[i])).toBe(whole[i]);
+      if (!whole[i].startsWith('error')) expect(net(calls[i], settings)).toEqual(JSON.parse(whole[i]));
+    }
+    expect(leanPath.whole).toBeGreaterThan(1500);
+    // Nothing shared between two results: change every part of one, and the next is untouched.
+    const first = net(calls[0], settings);
+    expect(whole[0].startsWith('{')).toBe(true);
+    first.rules[0].value = 'changed';
+    first.warnings.push({ code: 'x', message: 'x' });
+    first.months[0].lines[0].amount = -1;
+    first.lines[0].label = 'changed';
+    first.input.gross = -1;
+    first.notes.push({ code: 'x', message: 'x' });
+    first.reconciliation.settle.from = 'changed';
+    expect(JSON.stringify(net(calls[0], settings))).toBe(whole[0]);
+    first.rules = [];
+    expect(first.rules).toEqual([]);
+  });
 });

@@ -72,7 +72,7 @@ const inRoom = (file: string, ...rooms: string[]) => rooms.some((r) => roomOf(fi
 const LAYERS: string[][] = [
   ['cli/', 'batch/', 'index.ts', 'mcp/'],
   ['render/'],
-  ['answer.ts', 'result.ts', 'rules.ts', 'lists.ts', 'matrix.ts', 'components.ts', 'options.ts', 'json-schemas.ts', 'compare/'],
+  ['answer.ts', 'lean.ts', 'result.ts', 'rules.ts', 'lists.ts', 'matrix.ts', 'components.ts', 'options.ts', 'json-schemas.ts', 'compare/'],
   ['request/', 'io/'],
   ['pay/', 'payroll/', 'model/'],
   ['errors.ts', 'limits.ts', 'money.ts', 'suggest.ts'],

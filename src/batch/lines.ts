@@ -44,7 +44,8 @@ export async function* readLines(input: Readable, encoding: Encoding = 'utf8'): 
 
 /** Output lines, written in chunks, in order, waiting for the reader. */
 export class LineWriter {
-  private parts: string[] = [];
+  private parts: (string | Uint8Array)[] = [];
+  private bytes = false;
   private size = 0;
   private writing: Promise<boolean> = Promise.resolve(true);
   private scheduled = false;
@@ -54,11 +55,19 @@ export class LineWriter {
     private readonly chunkSize = 64 * 1024,
   ) {}
 
-  /** Queue a line; false once the output is gone (stop producing). */
-  async push(line: string): Promise<boolean> {
+  /** Queue a line (text, or text and bytes); false once the output is gone (stop producing). */
+  async push(line: string | readonly (string | Uint8Array)[]): Promise<boolean> {
     if (!(await this.writing)) return false;
-    this.parts.push(line);
-    this.size += line.length;
+    if (typeof line === 'string') {
+      this.parts.push(line);
+      this.size += line.length;
+    } else {
+      for (const part of line) {
+        this.parts.push(part);
+        this.size += part.length;
+        if (typeof part !== 'string') this.bytes = true;
+      }
+    }
     if (this.size >= this.chunkSize) return this.flush();
     if (!this.scheduled) {
       // When the input pauses, what is ready goes out (an interactive `batch -` answers each line).
@@ -74,17 +83,19 @@ export class LineWriter {
   /** Write what is queued; resolves when the reader has caught up. */
   flush(): Promise<boolean> {
     if (this.size === 0) return this.writing;
-    const text = this.parts.join('');
+    // Text alone is joined; with bytes among it, each part is encoded and the whole copied once.
+    const text = this.bytes ? Buffer.concat(this.parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))) : this.parts.join('');
     this.parts = [];
+    this.bytes = false;
     this.size = 0;
     const previous = this.writing;
     this.writing = previous.then((ok) => ok && this.write(text));
     return this.writing;
   }
 
-  private write(text: string): Promise<boolean> {
+  private write(text: string | Uint8Array): Promise<boolean> {
     if (this.io.writeOut) return this.io.writeOut(text);
-    this.io.stdout(text);
+    this.io.stdout(typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString());
     return Promise.resolve(true);
   }
 }

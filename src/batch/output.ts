@@ -4,6 +4,7 @@
  * "Clarifications", batch output).
  */
 import { csvCell } from '../render/csv-cell.js';
+import { headJson, type Tail } from '../lean.js';
 import type { Result } from '../result.js';
 import { type FieldTree, pick, treeOf, valueAt } from './fields.js';
 
@@ -17,12 +18,17 @@ export interface Answer {
   error?: { code: string; message: string };
   /** The result holds only the lean figures (./lean.ts): plain objects of numbers, strings and null, no lists. */
   lean?: boolean;
+  /** A lean whole result: the JSON of its fixed end (warnings, rules, notes), written once for many lines. */
+  tail?: Tail;
 }
+
+/** An output line: text, or text and bytes made once (a lean result's fixed end). */
+export type Out = string | (string | Uint8Array)[];
 
 export interface Format {
   /** Text before the first line (the CSV header), once the input's carried columns are known. */
   head(carried: string[]): string;
-  line(a: Answer): string;
+  line(a: Answer): Out;
   summary(t: Totals): string;
 }
 
@@ -76,7 +82,7 @@ export function jsonLines(paths?: string[][]): Format {
   const tree = paths && treeOf(paths);
   return {
     head: () => '',
-    line: (a) => `${tree ? (a.lean && !a.columns ? leanLine(a, tree) : JSON.stringify(pruned(a, tree))) : whole(a)}\n`,
+    line: (a) => (tree ? `${a.lean && !a.columns ? leanLine(a, tree) : JSON.stringify(pruned(a, tree))}\n` : whole(a)),
     summary: (t) => `${JSON.stringify({ summary: t.toJson() })}\n`,
   };
 }
@@ -88,12 +94,16 @@ function columnsOf(columns: [string, string][]): Record<string, string> {
   return out;
 }
 
-/** `{"line":N,"id":…,"columns":{…},` then the result's own keys: the result is not copied to put line first. */
-function whole(a: Answer): string {
+/**
+ * `{"line":N,"id":…,"columns":{…},` then the result's own keys: the result is not
+ * copied to put line first. A lean result's fixed end goes out as the bytes made once.
+ */
+function whole(a: Answer): Out {
   let start = a.id === undefined ? `{"line":${a.line}` : `{"line":${a.line},"id":${JSON.stringify(a.id)}`;
   if (a.columns) start += `,"columns":${JSON.stringify(columnsOf(a.columns))}`;
-  if (a.error) return `${start},"error":${JSON.stringify(a.error)}}`;
-  return `${start},${JSON.stringify(a.result).slice(1)}`;
+  if (a.error) return `${start},"error":${JSON.stringify(a.error)}}\n`;
+  if (a.tail) return [`${start},${headJson(a.result!)}`, a.tail.bytes];
+  return `${start},${JSON.stringify(a.result).slice(1)}\n`;
 }
 
 /** What `JSON.stringify(pruned(a, tree))` writes, for a lean result (no lists, no columns), without the copy. */

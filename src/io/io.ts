@@ -31,7 +31,7 @@ export interface Io {
    * false once stdout takes no more (a closed pipe, a full disk): stop producing.
    * Optional: without it `stdout` is used.
    */
-  writeOut?: (text: string) => Promise<boolean>;
+  writeOut?: (text: string | Uint8Array) => Promise<boolean>;
 }
 
 /** China has kept UTC+8 all year since 1991 (no daylight saving). */

@@ -9,7 +9,7 @@ export interface Sink {
   /** Write and move on (one result). */
   write: (text: string) => void;
   /** Write, then wait while the stream is full. False once the output has failed. */
-  writeAndWait: (text: string) => Promise<boolean>;
+  writeAndWait: (text: string | Uint8Array) => Promise<boolean>;
   /** After the run: wait until everything is written; the failure, if any. */
   settle: () => Promise<NodeJS.ErrnoException | undefined>;
 }
@@ -18,7 +18,7 @@ export function sinkOf(stream: Writable): Sink {
   let failure: NodeJS.ErrnoException | undefined;
   stream.on('error', (e: NodeJS.ErrnoException) => void (failure ??= e));
 
-  const write = (text: string): boolean => {
+  const write = (text: string | Uint8Array): boolean => {
     if (failure || stream.destroyed) return false;
     try {
       return stream.write(text);

@@ -1,0 +1,407 @@
+/**
+ * A plain `net` year, lean. Thousands of batch lines, or library calls, differ
+ * only in the gross: the same city, date and options, the same wage every month.
+ * For those the request is read, the twelve months' rules resolved, and the
+ * result's fixed parts (input echo, warnings, the rules list, notes) made once
+ * per (city, date, options, language); a line then costs the year's arithmetic:
+ * the insurance of each distinct month (computeInsurance, one to three a year),
+ * the cumulative withholding (withholdTax) and the reconciliation's sums.
+ *
+ * Two forms, both from rules compiled once:
+ * - figures (`leanFigures`): only gross, takeHome and annual, from flat numbers
+ *   in fen (./payroll/lean.ts), for batch `--fields` that ask for no more;
+ * - the whole result (`leanNet`), the very object `answer('net', …)` returns.
+ *
+ * A template is used only after its result, serialised, is byte-for-byte the
+ * whole path's on sample grosses. A line whose gross brings a warning (pay below
+ * the minimum wage, take-home below zero) or a balance to pay at the
+ * reconciliation (the exemption rule is looked up only then) takes the whole
+ * path, as does every other request: answer() stays the reference, and
+ * test/lean.test.ts answers a mixed file both ways and requires the same output.
+ */
+import { answer, type Data } from './answer.js';
+import { MAX_MONTH_YUAN } from './limits.js';
+import { type Fen, fenToYuan, roundFen, yuanToFen } from './money.js';
+import { insuranceToJson } from './payroll/json.js';
+import { computeInsurance } from './payroll/insurance.js';
+import { compileYear, leanYear, type LeanYear } from './payroll/lean.js';
+import type { MonthFields } from './payroll/payroll.js';
+import { createLookup, resolveRules, type Rules } from './payroll/rules.js';
+import { type Bracket, taxByTable, toFenTable } from './payroll/tax-table.js';
+import type { InsuranceResult } from './payroll/types.js';
+import { checkMinimumWage } from './payroll/warnings.js';
+import { withholdTax, type WithholdingMonth } from './payroll/withholding.js';
+import type { RawOptions } from './request/keys.js';
+import { readRequest } from './request/request.js';
+import { parseYuan, textOf } from './request/values.js';
+import type { Lang, Line, MonthJson, Result } from './result.js';
+
+const y = fenToYuan;
+
+/** Options a lean year takes besides the gross: the same all year, none adding a month's structure. */
+const CONSTANT_KEYS = new Set([
+  'city', 'date', 'housingFundRate', 'supplementaryFundRate', 'medicalTier', 'children', 'infants', 'elderly', 'elderlyShare',
+  'rent', 'mortgage', 'mortgageShare', 'childShare', 'deduction', 'continuingEducation',
+]);
+
+/** The parts of a whole `net` result that do not depend on the gross, and what a year needs to compute the rest. */
+interface Whole {
+  fields: Omit<MonthFields, 'wages'>;
+  /** The distinct rules of the year, and the index of each month's (0–11). */
+  rules: Rules[];
+  monthOf: number[];
+  /** The month shown on top (1–12). */
+  focus: number;
+  rulesFrom: string[];
+  asOf: string;
+  input: Record<string, unknown>;
+  line: Line;
+  city: string | null;
+  /** The reconciliation's table and basic deduction, looked up on the year's last day. */
+  yearTable: Bracket[];
+  yearBasic: Fen;
+  settle: { from: string; until: string };
+  warnings: Result['warnings'];
+  provenance: Result['rules'];
+  notes: Result['notes'];
+  tail: Tail;
+}
+
+/** The end of a whole result as JSON, `,"warnings":…,"rules":…,"notes":…}`, written once: as text, and as a line's last bytes (with the newline). */
+export interface Tail {
+  text: string;
+  bytes: Uint8Array;
+}
+
+interface Compiled {
+  /** For `leanFigures`; null when the year needs more than flat figures cover. */
+  figures: LeanYear | null | undefined;
+  whole: Partial<Record<Lang, Whole | null>>;
+  /** The options as given (gross aside), for the probes. */
+  options: RawOptions;
+  ok: boolean;
+}
+
+/** Compiled years by data, then by the options as written (gross aside) and today. */
+const compiled = new WeakMap<Data, Map<string, Compiled>>();
+const MAX_COMPILED = 5000;
+
+/** Lean answers given, for tests and the bench; `on: false` sends every request the whole way (the reference, for tests). */
+export const leanPath = { on: true, figures: 0, whole: 0 };
+
+/** A plain amount in yuan to the fen is what parseYuan reads it as; anything else goes through parseYuan. */
+const PLAIN = /^\d+(\.\d{1,2})?$/;
+
+function wagesOf(gross: unknown): Fen | undefined {
+  if (typeof gross === 'number' && gross > 0 && gross <= MAX_MONTH_YUAN && PLAIN.test(String(gross))) return yuanToFen(gross);
+  if (typeof gross !== 'number' && typeof gross !== 'string') return undefined;
+  try {
+    return parseYuan('--gross', textOf('--gross', gross), { allowZero: false });
+  } catch {
+    return undefined; // the whole path words the error
+  }
+}
+
+/**
+ * The compiled year for `options` (a `net` request: gross, city and constant
+ * options only; `skip` names keys the caller has dealt with, such as a batch
+ * line's id), or undefined when the request is not one a lean year covers.
+ */
+function compiledFor(options: RawOptions, data: Data, today: string, skip?: ReadonlySet<string>): { year: Compiled; wages: Fen } | undefined {
+  if (!leanPath.on) return undefined;
+  let key = today;
+  let gross: unknown;
+  let city = false;
+  for (const k in options) {
+    const v = options[k];
+    if (k === 'gross') gross = v;
+    else if (skip?.has(k)) continue;
+    else if (!CONSTANT_KEYS.has(k)) return undefined;
+    else if (v === undefined) continue;
+    else if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return undefined;
+    else {
+      if (k === 'city') city = typeof v === 'string';
+      key += `\u0000${k}\u0000${typeof v}\u0000${v}`;
+    }
+  }
+  if (!city) return undefined;
+  const wages = wagesOf(gross);
+  if (wages === undefined) return undefined;
+  let byKey = compiled.get(data);
+  if (!byKey) compiled.set(data, (byKey = new Map()));
+  let year = byKey.get(key);
+  if (!year) {
+    const kept: RawOptions = {};
+    for (const k in options) if (k !== 'gross' && !skip?.has(k) && options[k] !== undefined) kept[k] = options[k];
+    year = { figures: undefined, whole: {}, options: kept, ok: true };
+    if (byKey.size >= MAX_COMPILED) byKey.clear();
+    byKey.set(key, year);
+  }
+  if (!year.ok) return undefined;
+  return { year, wages };
+}
+
+/**
+ * A plain year's request read as computePayroll reads it: one employer all year,
+ * the same wage and options every month, no bonus, a city. Null otherwise.
+ */
+function plainYear(options: RawOptions, data: Data, today: string) {
+  try {
+    const req = readRequest({ ...options, gross: '10000' }, 'net', data.model, today);
+    if (req.jobs.length > 0 || req.year.startMonth !== 1 || req.year.bonus !== undefined || req.year.firstJob || req.year.lastYearUnder60k) return null;
+    if (req.year.privatePension || req.year.earlierIncome || req.year.earlierTax || req.year.earlierInsurance || req.year.seriousIllness) return null;
+    const first = req.months[0];
+    if (req.months.some((m) => m !== first)) return null;
+    if (first.extra || first.unpaidDays || (first.payPercent !== undefined && first.payPercent !== 1)) return null;
+    const p = first.payroll;
+    if (p.city === undefined || p.insurance !== undefined || p.socialBase !== undefined || p.annuity || p.healthInsurance) return null;
+    const year = Number(req.year.date.slice(0, 4));
+    const fields = { ...p, extra: first.extra, unpaidDays: first.unpaidDays };
+    const rules: Rules[] = [];
+    for (let i = 0; i < 12; i++) {
+      const date = `${year}-${String(i + 1).padStart(2, '0')}-01`;
+      rules.push(resolveRules({ ...fields, wages: 0 }, data.law, date, { bonus: 0, bonusTax: req.year.bonusTax, lastMonth: i === 11 }).rules);
+    }
+    if (rules.some((r) => !r.city || !r.city.employee || r.tax.annuityCapRate !== null)) return null;
+    return { req, year, fields, rules };
+  } catch {
+    return null;
+  }
+}
+
+/** Grosses a template is checked on against the whole path: low, middle, and over every ceiling in a high bracket. */
+const PROBES = ['3000', '9876.54', '43210.98'];
+/** The gross whose whole result gives a template its fixed parts: high enough for no minimum-wage warning. */
+const SOURCE = '43210.98';
+
+function figuresOf(year: Compiled, data: Data, today: string): LeanYear | null {
+  if (year.figures !== undefined) return year.figures;
+  year.figures = null;
+  const plain = plainYear(year.options, data, today);
+  if (!plain) return (year.ok = false), null;
+  const lean = compileYear(plain.rules);
+  if (!lean) return null;
+  for (const gross of PROBES) {
+    const whole = answer('net', { ...year.options, gross }, data, today, 'en');
+    const mine = figuresResult(leanYear(lean, parseYuan('--gross', gross, { allowZero: false })));
+    if (JSON.stringify([whole.gross, whole.takeHome, whole.annual]) !== JSON.stringify([mine.gross, mine.takeHome, mine.annual])) return null;
+  }
+  return (year.figures = lean);
+}
+
+function wholeOf(year: Compiled, data: Data, today: string, lang: Lang): Whole | null {
+  const known = year.whole[lang];
+  if (known !== undefined) return known;
+  year.whole[lang] = null;
+  const plain = plainYear(year.options, data, today);
+  if (!plain) return (year.ok = false), null;
+  try {
+    const source = answer('net', { ...year.options, gross: SOURCE }, data, today, lang);
+    const distinct = [...new Set(plain.rules)];
+    const lookup = createLookup(`${plain.year}-12-31`);
+    const law = data.law.tax;
+    const text = `,"warnings":${JSON.stringify(source.warnings)},"rules":${JSON.stringify(source.rules)},"notes":${JSON.stringify(source.notes)}}`;
+    const tail = { text, bytes: Buffer.from(`${text}\n`) };
+    const whole: Whole = {
+      fields: plain.fields,
+      rules: distinct,
+      monthOf: plain.rules.map((r) => distinct.indexOf(r)),
+      focus: Math.max(Number(plain.req.year.date.slice(5, 7)), 1),
+      rulesFrom: source.months.map((m) => m.rulesFrom),
+      asOf: source.asOf,
+      input: source.input,
+      line: source.lines[0],
+      city: source.reconciliation.employers[0]?.city ?? null,
+      yearTable: toFenTable(lookup.use(law.annualTable, 'tax.annualTable')),
+      yearBasic: 12 * yuanToFen(lookup.use(law.basicDeduction, 'tax.basicDeduction')),
+      settle: source.reconciliation.settle,
+      warnings: source.warnings,
+      provenance: source.rules,
+      notes: source.notes,
+      tail,
+    };
+    if (source.lines.length !== 1 || source.months.some((m) => m.lines.length !== 1)) return null;
+    for (const gross of PROBES) {
+      const mine = build(whole, parseYuan('--gross', gross, { allowZero: false }), false);
+      if (!mine) continue; // this gross takes the whole path (a warning, a balance to pay)
+      const reference = JSON.stringify(answer('net', { ...year.options, gross }, data, today, lang));
+      if (reference !== JSON.stringify(mine) || reference !== wholeJson(mine, whole.tail)) return null;
+    }
+    return (year.whole[lang] = whole);
+  } catch {
+    return null;
+  }
+}
+
+/** The lean figures of a plain `net` request (gross, takeHome, annual), or undefined when it is not one. */
+export function leanFigures(options: RawOptions, data: Data, today: string, skip?: ReadonlySet<string>): Result | undefined {
+  const found = compiledFor(options, data, today, skip);
+  if (!found) return undefined;
+  const lean = figuresOf(found.year, data, today);
+  if (!lean) return undefined;
+  leanPath.figures++;
+  return figuresResult(leanYear(lean, found.wages));
+}
+
+/** The figures in the result's own shape (only the keys a lean year answers). */
+function figuresResult(r: ReturnType<typeof leanYear>): Result {
+  const g = y(r.wages);
+  return {
+    schemaVersion: 1,
+    command: 'net',
+    gross: { monthly: g, low: g, high: g },
+    annual: {
+      gross: y(r.gross), bonus: 0, bonusTax: 0, bonusTaxMethod: null, incomeTax: y(r.incomeTax), insurance: y(r.insurance), net: y(r.net),
+      employerCost: y(r.employerCost),
+    },
+    takeHome: { firstMonth: y(r.firstMonth), average: y(r.average) },
+  } as unknown as Result;
+}
+
+/**
+ * The whole result of a plain `net` request, or undefined when it is not one.
+ * `own`: nothing in the result is shared with another (the library's promise;
+ * its warnings and rules are copied when first read). Without it the fixed parts
+ * are shared, and `tail` is their JSON for `wholeJson`.
+ */
+export function leanNet(options: RawOptions, data: Data, today: string, lang: Lang, own: boolean, skip?: ReadonlySet<string>): { result: Result; tail: Tail } | undefined {
+  const found = compiledFor(options, data, today, skip);
+  if (!found) return undefined;
+  const whole = wholeOf(found.year, data, today, lang);
+  if (!whole) return undefined;
+  const result = build(whole, found.wages, own);
+  if (!result) return undefined;
+  leanPath.whole++;
+  return { result, tail: whole.tail };
+}
+
+/** A lean result as JSON: its own keys, then the fixed tail (warnings, rules, notes) as written once. */
+export function wholeJson(result: Result, tail: Tail): string {
+  return `{${headJson(result)}${tail.text}`;
+}
+
+/** A lean result's own keys as JSON members, up to the fixed tail: `"schemaVersion":1,…,"reconciliation":{…}`. */
+export function headJson(result: Result): string {
+  const r = result as unknown as Record<string, unknown>;
+  let out = '';
+  for (const key in r) {
+    if (key === 'warnings') break;
+    out += `${out === '' ? '' : ','}"${key}":${JSON.stringify(r[key])}`;
+  }
+  return out;
+}
+
+/** The year of `wages` a month on a template; undefined when the gross brings what a template cannot hold. */
+function build(w: Whole, wages: Fen, own: boolean): Result | undefined {
+  const fields: MonthFields = { ...w.fields, wages };
+  const n = w.rules.length;
+  const insured: InsuranceResult[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = w.rules[i];
+    const { insurance, warnings } = computeInsurance(fields, r.city, r.tax.housingFundTaxFreeRate, r.tax.annuityCapRate);
+    if (warnings.length > 0 || checkMinimumWage(r.city, wages, insurance.employee.total) !== null) return undefined;
+    insured[i] = insurance;
+  }
+  const withholding: WithholdingMonth[] = new Array(12);
+  let special = 0;
+  let other = 0;
+  let deductible = 0;
+  let income = 0;
+  for (let m = 0; m < 12; m++) {
+    const ins = insured[w.monthOf[m]];
+    const t = w.rules[w.monthOf[m]].tax;
+    income += wages + ins.taxableExcess;
+    deductible += ins.deductible;
+    special += t.specialDeduction + t.certificate;
+    other += t.healthInsurance;
+    withholding[m] = {
+      month: m + 1,
+      income: wages + ins.taxableExcess,
+      deductions: ins.deductible + t.specialDeduction + t.certificate + t.healthInsurance,
+      basicDeduction: t.basicDeduction,
+      annualTable: t.annualTable,
+    };
+  }
+  const withheld = withholdTax(withholding, { firstJob: false, yearDeduction: null });
+  const g = y(wages);
+  const shared = own ? null : { ...w.line, amount: g };
+  const months: MonthJson[] = new Array(12);
+  let insurance = 0;
+  let employerCost = 0;
+  let netSum = 0;
+  for (let m = 0; m < 12; m++) {
+    const ins = insured[w.monthOf[m]];
+    const t = withheld.months[m];
+    const net = wages - ins.employee.total - t.tax;
+    if (net < 0) return undefined;
+    insurance += ins.employee.total;
+    employerCost += wages + ins.employer.total;
+    netSum += net;
+    months[m] = {
+      month: m + 1, gross: g, insurance: y(ins.employee.total), cumulativeTaxable: y(t.cumulativeTaxable), rate: t.rate, tax: y(t.tax), net: y(net),
+      rulesFrom: w.rulesFrom[m], employer: 1, lines: [shared ?? { ...w.line, amount: g }],
+    } as MonthJson;
+  }
+  const deductions = w.yearBasic + deductible + special + other;
+  const taxDue = taxByTable(w.yearTable, income - deductions);
+  const balance = taxDue - withheld.total;
+  // A balance to pay looks up the exemption rule, a figure the template's rules list lacks.
+  if (balance > 0) return undefined;
+  const gross = wages * 12;
+  const focus = w.focus - 1;
+  const result = {
+    schemaVersion: 1,
+    command: 'net',
+    asOf: w.asOf,
+    input: { ...w.input, gross: g },
+    lines: own ? [{ ...w.line, amount: g }] : months[focus].lines,
+    gross: { monthly: g, low: g, high: g },
+    insurance: insuranceToJson(insured[w.monthOf[focus]]),
+    months,
+    annual: {
+      gross: y(gross), bonus: 0, bonusTax: 0, bonusTaxMethod: null, incomeTax: y(withheld.total), insurance: y(insurance),
+      net: y(gross - insurance - withheld.total), employerCost: y(employerCost),
+    },
+    takeHome: { firstMonth: months[0].net, average: y(roundFen(netSum / 12)) },
+    bonusComparison: null,
+    reconciliation: {
+      income: y(income),
+      deductions: y(deductions),
+      deductionDetail: { basic: y(w.yearBasic), insurance: y(deductible), special: y(special), seriousIllness: 0, other: y(other) },
+      taxableIncome: y(Math.max(0, income - deductions)),
+      taxDue: y(taxDue),
+      withheld: y(withheld.total),
+      balance: y(balance),
+      exempt: false,
+      exemptReason: null,
+      bonusMethod: null,
+      employers: [{ fromMonth: 1, toMonth: 12, city: w.city, withheld: y(withheld.total) }],
+      settle: own ? { ...w.settle } : w.settle,
+    },
+    warnings: w.warnings,
+    rules: w.provenance,
+    notes: own && w.notes.length > 0 ? structuredClone(w.notes) : own ? [] : w.notes,
+  } as unknown as Result;
+  if (own) {
+    copiedOnRead(result, 'warnings', w.warnings);
+    copiedOnRead(result, 'rules', w.provenance);
+  }
+  return result;
+}
+
+/** `key` of `target` reads as a deep copy of `value`, made when first read (or replaced when first set). */
+function copiedOnRead(target: object, key: string, value: unknown): void {
+  const settle = (v: unknown) => Object.defineProperty(target, key, { value: v, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    get() {
+      const copy = structuredClone(value);
+      settle(copy);
+      return copy;
+    },
+    set(v: unknown) {
+      settle(v);
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}
