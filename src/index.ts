@@ -5,7 +5,7 @@
  * data; bad input throws a CsPayError with the CLI's `code` and `exitCode`.
  */
 import { answer, type Command, type Data, dataFor } from './answer.js';
-import { todayIn } from './io/io.js';
+import { todayInChina } from './io/io.js';
 import { leanNet } from './lean.js';
 import { checkKeys, checkPlain, PAYROLL_KEYS, type RawOptions } from './request/keys.js';
 import { parseChoice, parseDate, textOf } from './request/values.js';
@@ -109,7 +109,7 @@ function objectOf(options: unknown, command: string): RawOptions {
 const readLang = (v: unknown): Lang => (v === undefined ? 'en' : parseChoice('lang', textOf('lang', v), ['en', 'zh'] as const));
 
 const todayOf = (settings: Settings | undefined) =>
-  settings?.date === undefined ? todayIn('Asia/Shanghai') : parseDate('date', textOf('date', settings.date));
+  settings?.date === undefined ? todayInChina() : parseDate('date', textOf('date', settings.date));
 
 // The last custom model read, so a caller passing the same YAML text each time parses it once.
 let lastModel: { text: string; data: Data } | undefined;

@@ -3,9 +3,9 @@
  * only in the gross: the same city, date and options, the same wage every month.
  * For those the request is read, the twelve months' rules resolved, and the
  * result's fixed parts (input echo, warnings, the rules list, notes) made once
- * per (city, date, options, language); a line then costs the year's arithmetic:
- * the insurance of each distinct month (computeInsurance, one to three a year),
- * the cumulative withholding (withholdTax) and the reconciliation's sums.
+ * per (city, date, options, language); a line then costs the year's arithmetic
+ * on flat figures in fen (./payroll/lean.ts: computeInsurance's and withholdTax's
+ * steps, in their order) and the objects of its result.
  *
  * Two forms, both from rules compiled once:
  * - figures (`leanFigures`): only gross, takeHome and annual, from flat numbers
@@ -23,14 +23,10 @@ import { answer, type Data } from './answer.js';
 import { MAX_MONTH_YUAN } from './limits.js';
 import { type Fen, fenToYuan, roundFen, yuanToFen } from './money.js';
 import { insuranceToJson } from './payroll/json.js';
-import { computeInsurance } from './payroll/insurance.js';
-import { compileYear, leanYear, type LeanYear } from './payroll/lean.js';
-import type { MonthFields } from './payroll/payroll.js';
+import { compileYear, leanInsurance, LeanMonths, leanMonths, leanYear, type LeanYear } from './payroll/lean.js';
 import { createLookup, resolveRules, type Rules } from './payroll/rules.js';
 import { type Bracket, taxByTable, toFenTable } from './payroll/tax-table.js';
-import type { InsuranceResult } from './payroll/types.js';
 import { checkMinimumWage } from './payroll/warnings.js';
-import { withholdTax, type WithholdingMonth } from './payroll/withholding.js';
 import type { RawOptions } from './request/keys.js';
 import { readRequest } from './request/request.js';
 import { parseYuan, textOf } from './request/values.js';
@@ -46,10 +42,12 @@ const CONSTANT_KEYS = new Set([
 
 /** The parts of a whole `net` result that do not depend on the gross, and what a year needs to compute the rest. */
 interface Whole {
-  fields: Omit<MonthFields, 'wages'>;
-  /** The distinct rules of the year, and the index of each month's (0–11). */
+  /** The distinct rules of the year, the index of each month's (0–11), and the first month (0–11) of each. */
   rules: Rules[];
   monthOf: number[];
+  firstOf: number[];
+  /** The same rules as flat figures in fen. */
+  lean: LeanYear;
   /** The month shown on top (1–12). */
   focus: number;
   rulesFrom: string[];
@@ -198,14 +196,18 @@ function wholeOf(year: Compiled, data: Data, today: string, lang: Lang): Whole |
   try {
     const source = answer('net', { ...year.options, gross: SOURCE }, data, today, lang);
     const distinct = [...new Set(plain.rules)];
+    const lean = compileYear(plain.rules);
+    if (!lean) return null;
+    const monthOf = plain.rules.map((r) => distinct.indexOf(r));
     const lookup = createLookup(`${plain.year}-12-31`);
     const law = data.law.tax;
     const text = `,"warnings":${JSON.stringify(source.warnings)},"rules":${JSON.stringify(source.rules)},"notes":${JSON.stringify(source.notes)}}`;
     const tail = { text, bytes: Buffer.from(`${text}\n`) };
     const whole: Whole = {
-      fields: plain.fields,
       rules: distinct,
-      monthOf: plain.rules.map((r) => distinct.indexOf(r)),
+      monthOf,
+      firstOf: distinct.map((_, i) => monthOf.indexOf(i)),
+      lean,
       focus: Math.max(Number(plain.req.year.date.slice(5, 7)), 1),
       rulesFrom: source.months.map((m) => m.rulesFrom),
       asOf: source.asOf,
@@ -291,91 +293,59 @@ export function headJson(result: Result): string {
   return out;
 }
 
+const months = new LeanMonths();
+
 /** The year of `wages` a month on a template; undefined when the gross brings what a template cannot hold. */
 function build(w: Whole, wages: Fen, own: boolean): Result | undefined {
-  const fields: MonthFields = { ...w.fields, wages };
-  const n = w.rules.length;
-  const insured: InsuranceResult[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const r = w.rules[i];
-    const { insurance, warnings } = computeInsurance(fields, r.city, r.tax.housingFundTaxFreeRate, r.tax.annuityCapRate);
-    if (warnings.length > 0 || checkMinimumWage(r.city, wages, insurance.employee.total) !== null) return undefined;
-    insured[i] = insurance;
+  const year = leanMonths(w.lean, wages, months);
+  for (let i = 0; i < w.rules.length; i++) {
+    if (checkMinimumWage(w.rules[i].city, wages, year.insurance[w.firstOf[i]]) !== null) return undefined;
   }
-  const withholding: WithholdingMonth[] = new Array(12);
-  let special = 0;
-  let other = 0;
-  let deductible = 0;
-  let income = 0;
-  for (let m = 0; m < 12; m++) {
-    const ins = insured[w.monthOf[m]];
-    const t = w.rules[w.monthOf[m]].tax;
-    income += wages + ins.taxableExcess;
-    deductible += ins.deductible;
-    special += t.specialDeduction + t.certificate;
-    other += t.healthInsurance;
-    withholding[m] = {
-      month: m + 1,
-      income: wages + ins.taxableExcess,
-      deductions: ins.deductible + t.specialDeduction + t.certificate + t.healthInsurance,
-      basicDeduction: t.basicDeduction,
-      annualTable: t.annualTable,
-    };
-  }
-  const withheld = withholdTax(withholding, { firstJob: false, yearDeduction: null });
-  const g = y(wages);
-  const shared = own ? null : { ...w.line, amount: g };
-  const months: MonthJson[] = new Array(12);
-  let insurance = 0;
-  let employerCost = 0;
-  let netSum = 0;
-  for (let m = 0; m < 12; m++) {
-    const ins = insured[w.monthOf[m]];
-    const t = withheld.months[m];
-    const net = wages - ins.employee.total - t.tax;
-    if (net < 0) return undefined;
-    insurance += ins.employee.total;
-    employerCost += wages + ins.employer.total;
-    netSum += net;
-    months[m] = {
-      month: m + 1, gross: g, insurance: y(ins.employee.total), cumulativeTaxable: y(t.cumulativeTaxable), rate: t.rate, tax: y(t.tax), net: y(net),
-      rulesFrom: w.rulesFrom[m], employer: 1, lines: [shared ?? { ...w.line, amount: g }],
-    } as MonthJson;
-  }
-  const deductions = w.yearBasic + deductible + special + other;
-  const taxDue = taxByTable(w.yearTable, income - deductions);
-  const balance = taxDue - withheld.total;
+  for (let m = 0; m < 12; m++) if (year.net[m] < 0) return undefined;
+  const deductions = w.yearBasic + year.deductible + year.special + year.other;
+  const taxDue = taxByTable(w.yearTable, year.income - deductions);
+  const balance = taxDue - year.withheld;
   // A balance to pay looks up the exemption rule, a figure the template's rules list lacks.
   if (balance > 0) return undefined;
-  const gross = wages * 12;
   const focus = w.focus - 1;
+  const g = y(wages);
+  const shared = own ? null : [{ ...w.line, amount: g }];
+  const list: MonthJson[] = new Array(12);
+  for (let m = 0; m < 12; m++) {
+    list[m] = {
+      month: m + 1, gross: g, insurance: y(year.insurance[m]), cumulativeTaxable: y(year.cumulative[m]), rate: year.rate[m], tax: y(year.tax[m]),
+      net: y(year.net[m]), rulesFrom: w.rulesFrom[m], employer: 1, lines: shared ?? [{ ...w.line, amount: g }],
+    } as MonthJson;
+  }
+  const gross = wages * 12;
+  const withheld = y(year.withheld);
   const result = {
     schemaVersion: 1,
     command: 'net',
     asOf: w.asOf,
     input: { ...w.input, gross: g },
-    lines: own ? [{ ...w.line, amount: g }] : months[focus].lines,
+    lines: shared ?? [{ ...w.line, amount: g }],
     gross: { monthly: g, low: g, high: g },
-    insurance: insuranceToJson(insured[w.monthOf[focus]]),
-    months,
+    insurance: insuranceToJson(leanInsurance(w.lean, focus, wages)),
+    months: list,
     annual: {
-      gross: y(gross), bonus: 0, bonusTax: 0, bonusTaxMethod: null, incomeTax: y(withheld.total), insurance: y(insurance),
-      net: y(gross - insurance - withheld.total), employerCost: y(employerCost),
+      gross: y(gross), bonus: 0, bonusTax: 0, bonusTaxMethod: null, incomeTax: withheld, insurance: y(year.insuranceSum),
+      net: y(gross - year.insuranceSum - year.withheld), employerCost: y(year.employerCost),
     },
-    takeHome: { firstMonth: months[0].net, average: y(roundFen(netSum / 12)) },
+    takeHome: { firstMonth: list[0].net, average: y(roundFen(year.netSum / 12)) },
     bonusComparison: null,
     reconciliation: {
-      income: y(income),
+      income: y(year.income),
       deductions: y(deductions),
-      deductionDetail: { basic: y(w.yearBasic), insurance: y(deductible), special: y(special), seriousIllness: 0, other: y(other) },
-      taxableIncome: y(Math.max(0, income - deductions)),
+      deductionDetail: { basic: y(w.yearBasic), insurance: y(year.deductible), special: y(year.special), seriousIllness: 0, other: y(year.other) },
+      taxableIncome: y(Math.max(0, year.income - deductions)),
       taxDue: y(taxDue),
-      withheld: y(withheld.total),
+      withheld,
       balance: y(balance),
       exempt: false,
       exemptReason: null,
       bonusMethod: null,
-      employers: [{ fromMonth: 1, toMonth: 12, city: w.city, withheld: y(withheld.total) }],
+      employers: [{ fromMonth: 1, toMonth: 12, city: w.city, withheld }],
       settle: own ? { ...w.settle } : w.settle,
     },
     warnings: w.warnings,
@@ -383,25 +353,37 @@ function build(w: Whole, wages: Fen, own: boolean): Result | undefined {
     notes: own && w.notes.length > 0 ? structuredClone(w.notes) : own ? [] : w.notes,
   } as unknown as Result;
   if (own) {
-    copiedOnRead(result, 'warnings', w.warnings);
-    copiedOnRead(result, 'rules', w.provenance);
+    Object.defineProperty(result, TEMPLATE, { value: w });
+    Object.defineProperties(result, COPIED);
   }
   return result;
 }
 
-/** `key` of `target` reads as a deep copy of `value`, made when first read (or replaced when first set). */
-function copiedOnRead(target: object, key: string, value: unknown): void {
-  const settle = (v: unknown) => Object.defineProperty(target, key, { value: v, writable: true, enumerable: true, configurable: true });
-  Object.defineProperty(target, key, {
-    get() {
-      const copy = structuredClone(value);
-      settle(copy);
+/** Where a result built for its caller alone keeps its template, for the copies below. */
+const TEMPLATE = Symbol('template');
+
+/**
+ * `warnings` and `rules` of a result built for its caller alone read as deep
+ * copies of the template's, made when first read (or replaced when first set).
+ * The same accessors for every result, so every result keeps one shape.
+ */
+const COPIED: PropertyDescriptorMap = {
+  warnings: copiedOnRead('warnings', (w) => w.warnings),
+  rules: copiedOnRead('rules', (w) => w.provenance),
+};
+
+function copiedOnRead(key: string, of: (w: Whole) => unknown): PropertyDescriptor {
+  const settle = (target: object, v: unknown) => Object.defineProperty(target, key, { value: v, writable: true, enumerable: true, configurable: true });
+  return {
+    get(this: { [TEMPLATE]: Whole }) {
+      const copy = structuredClone(of(this[TEMPLATE]));
+      settle(this, copy);
       return copy;
     },
-    set(v: unknown) {
-      settle(v);
+    set(this: object, v: unknown) {
+      settle(this, v);
     },
     enumerable: true,
     configurable: true,
-  });
+  };
 }

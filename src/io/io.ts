@@ -37,6 +37,14 @@ export interface Io {
 /** China has kept UTC+8 all year since 1991 (no daylight saving). */
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
+/** China's date now, worked out once a day (a library call asks for it every time). */
+let china = { day: -1, text: '' };
+export function todayInChina(): string {
+  const day = Math.floor((Date.now() + CHINA_OFFSET_MS) / 86_400_000);
+  if (day !== china.day) china = { day, text: new Date(day * 86_400_000).toISOString().slice(0, 10) };
+  return china.text;
+}
+
 export function todayIn(timeZone: string, now = new Date()): string {
   // Payroll dates are Chinese calendar days, whatever the machine's zone. China's is
   // plain arithmetic: loading ICU for Intl would cost every run a quarter of its start-up.

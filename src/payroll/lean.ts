@@ -13,6 +13,7 @@
  */
 import { roundFen, type Fen, type RoundingMode, type RoundingUnit } from '../money.js';
 import type { Rules } from './rules.js';
+import type { InsuranceResult } from './types.js';
 
 /** One distinct month's rules, flat. */
 interface Flat {
@@ -27,8 +28,9 @@ interface Flat {
   care: boolean;
   ee: { pension: number; medical: number; unemployment: number; longTermCare: number; fixedMedical: Fen; fixedCare: Fen };
   er: { pension: number; medical: number; maternity: number; unemployment: number; injury: number; longTermCare: number; fixedMedical: Fen; fixedCare: Fen };
-  /** Monthly deductions besides insurance: special, certificate, health insurance. */
-  deductions: Fen;
+  /** Monthly deductions besides insurance: special and certificate (the reconciliation's special), health insurance (its other). */
+  special: Fen;
+  other: Fen;
   basicDeduction: Fen;
   /** The annual table as parallel arrays (upTo Infinity for the open bracket). */
   upTo: number[]; rate: number[]; quick: Fen[];
@@ -91,7 +93,8 @@ function flatten({ tax, city }: Rules): Flat | null {
       pension: er.pension, medical: er.medical, maternity: er.maternity, unemployment: er.unemployment, injury: er.injury, longTermCare: er.longTermCare,
       fixedMedical: er.fixed.medical, fixedCare: er.fixed.longTermCare,
     },
-    deductions: tax.specialDeduction + tax.certificate + tax.healthInsurance,
+    special: tax.specialDeduction + tax.certificate,
+    other: tax.healthInsurance,
     basicDeduction: tax.basicDeduction,
     upTo: tax.annualTable.map((b) => (b.upTo === null ? Infinity : b.upTo)),
     rate: tax.annualTable.map((b) => b.rate),
@@ -106,37 +109,78 @@ let eeTotal = 0;
 let erTotal = 0;
 let deductible = 0;
 let taxableExcess = 0;
+/** The last insure()'s parts, for leanInsurance. */
+const parts = {
+  social: 0, medical: 0, unemployment: 0, fundBase: 0, injury: 0, fund: 0, supplementary: 0,
+  erPension: 0, erMedical: 0, erUnemployment: 0, erInjury: 0, erCare: 0,
+  eePension: 0, eeMedical: 0, eeUnemployment: 0, eeCare: 0,
+};
 
 /** computeInsurance for a declared base `w`, no social base, annuity or insurance sum given: the four sums the year needs. */
 function insure(f: Flat, w: Fen): void {
-  const social = clamp(w, f.socialFloor, f.socialCeiling);
-  const medical = clamp(w, f.medicalFloor, f.medicalCeiling);
-  const unemployment = clamp(w, f.unemploymentFloor, f.unemploymentCeiling);
-  const fundBase = clamp(w, f.fundFloor, f.fundCeiling);
-  const injury = f.injuryApart ? clamp(w, f.injuryFloor, f.injuryCeiling) : social;
+  const p = parts;
+  const social = (p.social = clamp(w, f.socialFloor, f.socialCeiling));
+  const medical = (p.medical = clamp(w, f.medicalFloor, f.medicalCeiling));
+  const unemployment = (p.unemployment = clamp(w, f.unemploymentFloor, f.unemploymentCeiling));
+  const fundBase = (p.fundBase = clamp(w, f.fundFloor, f.fundCeiling));
+  const injury = (p.injury = f.injuryApart ? clamp(w, f.injuryFloor, f.injuryCeiling) : social);
   const su = f.siUnit;
   const sm = f.siMode;
-  const fund = roundFen(fundBase * f.fundRate, f.hfUnit, f.hfMode);
-  const supplementary = f.supplementaryRate > 0 ? roundFen(fundBase * f.supplementaryRate, f.hfUnit, f.hfMode) : 0;
+  const fund = (p.fund = roundFen(fundBase * f.fundRate, f.hfUnit, f.hfMode));
+  const supplementary = (p.supplementary = f.supplementaryRate > 0 ? roundFen(fundBase * f.supplementaryRate, f.hfUnit, f.hfMode) : 0);
   const er = f.er;
-  let employer = roundFen(social * er.pension, su, sm);
-  employer += roundFen(medical * er.medical, su, sm) + (er.maternity > 0 ? roundFen(medical * er.maternity, su, sm) : 0) + er.fixedMedical;
-  employer += roundFen(unemployment * er.unemployment, su, sm);
-  employer += roundFen(injury * er.injury, su, sm);
-  if (f.care) employer += (er.longTermCare > 0 ? roundFen(medical * er.longTermCare, su, sm) : 0) + er.fixedCare;
-  employer += fund + supplementary;
+  p.erPension = roundFen(social * er.pension, su, sm);
+  p.erMedical = roundFen(medical * er.medical, su, sm) + (er.maternity > 0 ? roundFen(medical * er.maternity, su, sm) : 0) + er.fixedMedical;
+  p.erUnemployment = roundFen(unemployment * er.unemployment, su, sm);
+  p.erInjury = roundFen(injury * er.injury, su, sm);
+  p.erCare = f.care ? (er.longTermCare > 0 ? roundFen(medical * er.longTermCare, su, sm) : 0) + er.fixedCare : 0;
   const cap = f.taxFreeRate === null ? Infinity : roundFen(fundBase * f.taxFreeRate, f.hfUnit, f.hfMode);
   const funds = fund + supplementary;
   const ee = f.ee;
-  let employee = roundFen(social * ee.pension, su, sm);
-  employee += roundFen(medical * ee.medical, su, sm) + ee.fixedMedical;
-  employee += roundFen(unemployment * ee.unemployment, su, sm);
-  if (f.care) employee += (ee.longTermCare > 0 ? roundFen(medical * ee.longTermCare, su, sm) : 0) + ee.fixedCare;
-  employee += funds;
-  eeTotal = employee;
-  erTotal = employer;
+  p.eePension = roundFen(social * ee.pension, su, sm);
+  p.eeMedical = roundFen(medical * ee.medical, su, sm) + ee.fixedMedical;
+  p.eeUnemployment = roundFen(unemployment * ee.unemployment, su, sm);
+  p.eeCare = f.care ? (ee.longTermCare > 0 ? roundFen(medical * ee.longTermCare, su, sm) : 0) + ee.fixedCare : 0;
+  eeTotal = p.eePension + p.eeMedical + p.eeUnemployment + p.eeCare + funds;
+  erTotal = p.erPension + p.erMedical + p.erUnemployment + p.erInjury + p.erCare + funds;
   taxableExcess = Math.max(0, funds - cap);
-  deductible = employee - funds + Math.min(funds, cap);
+  deductible = eeTotal - funds + Math.min(funds, cap);
+}
+
+/** computeInsurance's result for month `month` (0–11) of a lean year, at monthly wages `wages`. */
+export function leanInsurance(year: LeanYear, month: number, wages: Fen): InsuranceResult {
+  const f = year.flats[year.monthOf[month]];
+  insure(f, wages);
+  const p = parts;
+  const base = f.injuryApart
+    ? { social: p.social, medical: p.medical, unemployment: p.unemployment, housingFund: p.fundBase, injury: p.injury }
+    : { social: p.social, medical: p.medical, unemployment: p.unemployment, housingFund: p.fundBase };
+  const employee = f.care
+    ? { pension: p.eePension, medical: p.eeMedical, unemployment: p.eeUnemployment, longTermCare: p.eeCare, housingFund: p.fund, supplementaryFund: p.supplementary, annuity: 0, total: eeTotal }
+    : { pension: p.eePension, medical: p.eeMedical, unemployment: p.eeUnemployment, housingFund: p.fund, supplementaryFund: p.supplementary, annuity: 0, total: eeTotal };
+  const employer = f.care
+    ? { pension: p.erPension, medical: p.erMedical, unemployment: p.erUnemployment, injury: p.erInjury, longTermCare: p.erCare, housingFund: p.fund, supplementaryFund: p.supplementary, total: erTotal }
+    : { pension: p.erPension, medical: p.erMedical, unemployment: p.erUnemployment, injury: p.erInjury, housingFund: p.fund, supplementaryFund: p.supplementary, total: erTotal };
+  return { base, employee, employer, deductible, taxableExcess, annuityDeductible: 0 };
+}
+
+/** A year's months as leanMonths leaves them: per month in fen (rate a fraction), and the year's sums. */
+export class LeanMonths {
+  /** Employee insurance, taxable income to date (never below zero), marginal rate, tax withheld, take-home. */
+  readonly insurance = new Float64Array(12);
+  readonly cumulative = new Float64Array(12);
+  readonly rate = new Float64Array(12);
+  readonly tax = new Float64Array(12);
+  readonly net = new Float64Array(12);
+  /** The year: taxable income, deductible insurance, special and other deductions, tax withheld, employee insurance, employer cost, take-home. */
+  income = 0;
+  deductible = 0;
+  special = 0;
+  other = 0;
+  withheld = 0;
+  insuranceSum = 0;
+  employerCost = 0;
+  netSum = 0;
 }
 
 const EE = [0, 0, 0];
@@ -144,8 +188,12 @@ const ER = [0, 0, 0];
 const DED = [0, 0, 0];
 const EXCESS = [0, 0, 0];
 
-/** The year of monthly wages `wages` (fen) under `year`'s rules. */
-export function leanYear(year: LeanYear, wages: Fen): LeanResult {
+/**
+ * The twelve months of monthly wages `wages` (fen) under `year`'s rules, into
+ * `out`: withholdTax's cumulative method step by step (one employer, from
+ * January, no first-job or 60,000 rule).
+ */
+export function leanMonths(year: LeanYear, wages: Fen, out: LeanMonths): LeanMonths {
   const { flats, monthOf } = year;
   // Distinct months are few (one to three): their insurance is worked out once each.
   const n = flats.length;
@@ -162,39 +210,55 @@ export function leanYear(year: LeanYear, wages: Fen): LeanResult {
   }
   let running = 0;
   let withheld = 0;
-  let insurance = 0;
-  let employerCost = 0;
-  let netSum = 0;
-  let firstMonth = 0;
+  out.income = out.deductible = out.special = out.other = out.insuranceSum = out.employerCost = out.netSum = 0;
   for (let m = 0; m < 12; m++) {
     const i = monthOf[m];
     const f = flats[i];
-    running += wages + excess[i] - (ded[i] + f.deductions);
-    const cumulative = running - Math.max(0, (m + 1) * f.basicDeduction);
+    running += wages + excess[i] - (ded[i] + f.special + f.other);
+    const cumulative = running - (m + 1) * f.basicDeduction;
     let tax = 0;
+    let rate = 0;
     if (cumulative > 0) {
       const upTo = f.upTo;
       let b = 0;
       while (b < upTo.length - 1 && cumulative > upTo[b]) b++;
-      tax = Math.max(0, roundFen(cumulative * f.rate[b]) - f.quick[b]);
+      rate = f.rate[b];
+      tax = Math.max(0, roundFen(cumulative * rate) - f.quick[b]);
     }
     tax = Math.max(0, tax - withheld);
     withheld += tax;
-    insurance += ee[i];
-    employerCost += wages + er[i];
     const net = wages - ee[i] - tax;
-    netSum += net;
-    if (m === 0) firstMonth = net;
+    out.insurance[m] = ee[i];
+    out.cumulative[m] = Math.max(0, cumulative);
+    out.rate[m] = rate;
+    out.tax[m] = tax;
+    out.net[m] = net;
+    out.income += wages + excess[i];
+    out.deductible += ded[i];
+    out.special += f.special;
+    out.other += f.other;
+    out.insuranceSum += ee[i];
+    out.employerCost += wages + er[i];
+    out.netSum += net;
   }
+  out.withheld = withheld;
+  return out;
+}
+
+const scratch = new LeanMonths();
+
+/** The year of monthly wages `wages` (fen) under `year`'s rules. */
+export function leanYear(year: LeanYear, wages: Fen): LeanResult {
+  const r = leanMonths(year, wages, scratch);
   const gross = wages * 12;
   return {
     wages,
-    firstMonth,
-    average: roundFen(netSum / 12),
+    firstMonth: r.net[0],
+    average: roundFen(r.netSum / 12),
     gross,
-    incomeTax: withheld,
-    insurance,
-    net: gross - insurance - withheld,
-    employerCost,
+    incomeTax: r.withheld,
+    insurance: r.insuranceSum,
+    net: gross - r.insuranceSum - r.withheld,
+    employerCost: r.employerCost,
   };
 }
