@@ -95,7 +95,7 @@ function compute(command: Command, options: object, settings: Settings | undefin
   const language = readLang(lang);
   // A plain net year is built lean, and made for this caller alone: no copy needed.
   const lean = command === 'net' ? leanNet(o, data, today, language, true) : undefined;
-  if (lean) return lean.result;
+  if (lean) return lean;
   return plain(answer(command, o, data, today, language, `the ${command} options`));
 }
 

@@ -63,6 +63,11 @@ interface Whole {
   provenance: Result['rules'];
   notes: Result['notes'];
   tail: Tail;
+  /** The JSON around the gross in `input` and in a wage line, and around each month's figures. */
+  inputText: [string, string];
+  lineText: [string, string];
+  monthText: string[];
+  reconciliationEnd: string;
 }
 
 /** The end of a whole result as JSON, `,"warnings":…,"rules":…,"notes":…}`, written once: as text, and as a line's last bytes (with the newline). */
@@ -203,6 +208,8 @@ function wholeOf(year: Compiled, data: Data, today: string, lang: Lang): Whole |
     const law = data.law.tax;
     const text = `,"warnings":${JSON.stringify(source.warnings)},"rules":${JSON.stringify(source.rules)},"notes":${JSON.stringify(source.notes)}}`;
     const tail = { text, bytes: Buffer.from(`${text}\n`) };
+    const city = source.reconciliation.employers[0]?.city ?? null;
+    const settle = source.reconciliation.settle;
     const whole: Whole = {
       rules: distinct,
       monthOf,
@@ -213,21 +220,27 @@ function wholeOf(year: Compiled, data: Data, today: string, lang: Lang): Whole |
       asOf: source.asOf,
       input: source.input,
       line: source.lines[0],
-      city: source.reconciliation.employers[0]?.city ?? null,
+      city,
       yearTable: toFenTable(lookup.use(law.annualTable, 'tax.annualTable')),
       yearBasic: 12 * yuanToFen(lookup.use(law.basicDeduction, 'tax.basicDeduction')),
-      settle: source.reconciliation.settle,
+      settle,
       warnings: source.warnings,
       provenance: source.rules,
       notes: source.notes,
       tail,
+      inputText: around(source.input, 'gross'),
+      lineText: around(source.lines[0], 'amount'),
+      monthText: source.months.map((m) => `,"rulesFrom":${JSON.stringify(m.rulesFrom)},"employer":1,"lines":[`),
+      reconciliationEnd: `}],"settle":${JSON.stringify(settle)}}`,
     };
+    if (whole.rulesFrom.some((d, i) => d !== `${plain.year}-${String(i + 1).padStart(2, '0')}-01`)) return null;
     if (source.lines.length !== 1 || source.months.some((m) => m.lines.length !== 1)) return null;
     for (const gross of PROBES) {
-      const mine = build(whole, parseYuan('--gross', gross, { allowZero: false }), false);
+      const wages = parseYuan('--gross', gross, { allowZero: false });
+      const mine = build(whole, wages, false);
       if (!mine) continue; // this gross takes the whole path (a warning, a balance to pay)
       const reference = JSON.stringify(answer('net', { ...year.options, gross }, data, today, lang));
-      if (reference !== JSON.stringify(mine) || reference !== wholeJson(mine, whole.tail)) return null;
+      if (reference !== JSON.stringify(mine) || reference !== `{${headOf(whole, wages)}${whole.tail.text}`) return null;
     }
     return (year.whole[lang] = whole);
   } catch {
@@ -264,9 +277,9 @@ function figuresResult(r: ReturnType<typeof leanYear>): Result {
  * The whole result of a plain `net` request, or undefined when it is not one.
  * `own`: nothing in the result is shared with another (the library's promise;
  * its warnings and rules are copied when first read). Without it the fixed parts
- * are shared, and `tail` is their JSON for `wholeJson`.
+ * are shared with other results.
  */
-export function leanNet(options: RawOptions, data: Data, today: string, lang: Lang, own: boolean, skip?: ReadonlySet<string>): { result: Result; tail: Tail } | undefined {
+export function leanNet(options: RawOptions, data: Data, today: string, lang: Lang, own: boolean, skip?: ReadonlySet<string>): Result | undefined {
   const found = compiledFor(options, data, today, skip);
   if (!found) return undefined;
   const whole = wholeOf(found.year, data, today, lang);
@@ -274,29 +287,13 @@ export function leanNet(options: RawOptions, data: Data, today: string, lang: La
   const result = build(whole, found.wages, own);
   if (!result) return undefined;
   leanPath.whole++;
-  return { result, tail: whole.tail };
-}
-
-/** A lean result as JSON: its own keys, then the fixed tail (warnings, rules, notes) as written once. */
-export function wholeJson(result: Result, tail: Tail): string {
-  return `{${headJson(result)}${tail.text}`;
-}
-
-/** A lean result's own keys as JSON members, up to the fixed tail: `"schemaVersion":1,…,"reconciliation":{…}`. */
-export function headJson(result: Result): string {
-  const r = result as unknown as Record<string, unknown>;
-  let out = '';
-  for (const key in r) {
-    if (key === 'warnings') break;
-    out += `${out === '' ? '' : ','}"${key}":${JSON.stringify(r[key])}`;
-  }
-  return out;
+  return result;
 }
 
 const months = new LeanMonths();
 
-/** The year of `wages` a month on a template; undefined when the gross brings what a template cannot hold. */
-function build(w: Whole, wages: Fen, own: boolean): Result | undefined {
+/** The year of `wages` a month on a template (into `months`), and its reconciliation; undefined when the gross brings what a template cannot hold. */
+function yearOf(w: Whole, wages: Fen): { year: LeanMonths; deductions: Fen; taxDue: Fen; balance: Fen } | undefined {
   const year = leanMonths(w.lean, wages, months);
   for (let i = 0; i < w.rules.length; i++) {
     if (checkMinimumWage(w.rules[i].city, wages, year.insurance[w.firstOf[i]]) !== null) return undefined;
@@ -307,6 +304,14 @@ function build(w: Whole, wages: Fen, own: boolean): Result | undefined {
   const balance = taxDue - year.withheld;
   // A balance to pay looks up the exemption rule, a figure the template's rules list lacks.
   if (balance > 0) return undefined;
+  return { year, deductions, taxDue, balance };
+}
+
+/** The whole result of `wages` a month on a template, as objects. */
+function build(w: Whole, wages: Fen, own: boolean): Result | undefined {
+  const found = yearOf(w, wages);
+  if (!found) return undefined;
+  const { year, deductions, taxDue, balance } = found;
   const focus = w.focus - 1;
   const g = y(wages);
   const shared = own ? null : [{ ...w.line, amount: g }];
@@ -328,10 +333,7 @@ function build(w: Whole, wages: Fen, own: boolean): Result | undefined {
     gross: { monthly: g, low: g, high: g },
     insurance: insuranceToJson(leanInsurance(w.lean, focus, wages)),
     months: list,
-    annual: {
-      gross: y(gross), bonus: 0, bonusTax: 0, bonusTaxMethod: null, incomeTax: withheld, insurance: y(year.insuranceSum),
-      net: y(gross - year.insuranceSum - year.withheld), employerCost: y(year.employerCost),
-    },
+    annual: annualOf(wages, year),
     takeHome: { firstMonth: list[0].net, average: y(roundFen(year.netSum / 12)) },
     bonusComparison: null,
     reconciliation: {
@@ -357,6 +359,89 @@ function build(w: Whole, wages: Fen, own: boolean): Result | undefined {
     Object.defineProperties(result, COPIED);
   }
   return result;
+}
+
+function annualOf(wages: Fen, year: LeanMonths): Result['annual'] {
+  const gross = wages * 12;
+  return {
+    gross: y(gross), bonus: 0, bonusTax: 0, bonusTaxMethod: null, incomeTax: y(year.withheld), insurance: y(year.insuranceSum),
+    net: y(gross - year.insuranceSum - year.withheld), employerCost: y(year.employerCost),
+  };
+}
+
+/**
+ * The same result written straight as JSON, up to the fixed tail: the members
+ * `"schemaVersion":1,…,"reconciliation":{…}`, without the objects. build() and
+ * this say the same result two ways; a template is used only when both give the
+ * whole path's text on the probes.
+ */
+function headOf(w: Whole, wages: Fen): string | undefined {
+  const found = yearOf(w, wages);
+  if (!found) return undefined;
+  const { year, deductions, taxDue, balance } = found;
+  const g = yuanText(wages);
+  const line = `${w.lineText[0]}${g}${w.lineText[1]}`;
+  let out = `"schemaVersion":1,"command":"net","asOf":"${w.asOf}","input":${w.inputText[0]}${g}${w.inputText[1]},"lines":[${line}]`;
+  out += `,"gross":{"monthly":${g},"low":${g},"high":${g}},"insurance":${JSON.stringify(insuranceToJson(leanInsurance(w.lean, w.focus - 1, wages)))},"months":[`;
+  for (let m = 0; m < 12; m++) {
+    out += `${m === 0 ? '' : ','}{"month":${m + 1},"gross":${g},"insurance":${yuanText(year.insurance[m])},"cumulativeTaxable":${yuanText(year.cumulative[m])}`;
+    out += `,"rate":${rateText(year.rate[m])},"tax":${yuanText(year.tax[m])},"net":${yuanText(year.net[m])}${w.monthText[m]}${line}]}`;
+  }
+  const gross = wages * 12;
+  const withheld = yuanText(year.withheld);
+  out += `],"annual":{"gross":${yuanText(gross)},"bonus":0,"bonusTax":0,"bonusTaxMethod":null,"incomeTax":${withheld},"insurance":${yuanText(year.insuranceSum)}`;
+  out += `,"net":${yuanText(gross - year.insuranceSum - year.withheld)},"employerCost":${yuanText(year.employerCost)}}`;
+  out += `,"takeHome":{"firstMonth":${yuanText(year.net[0])},"average":${yuanText(roundFen(year.netSum / 12))}},"bonusComparison":null`;
+  out += `,"reconciliation":{"income":${yuanText(year.income)},"deductions":${yuanText(deductions)},"deductionDetail":{"basic":${yuanText(w.yearBasic)}`;
+  out += `,"insurance":${yuanText(year.deductible)},"special":${yuanText(year.special)},"seriousIllness":0,"other":${yuanText(year.other)}}`;
+  out += `,"taxableIncome":${yuanText(Math.max(0, year.income - deductions))},"taxDue":${yuanText(taxDue)},"withheld":${withheld},"balance":${yuanText(balance)}`;
+  out += `,"exempt":false,"exemptReason":null,"bonusMethod":null,"employers":[{"fromMonth":1,"toMonth":12,"city":${JSON.stringify(w.city)},"withheld":${withheld}`;
+  return out + w.reconciliationEnd;
+}
+
+/**
+ * A whole number of fen as JSON writes the yuan amount (`fen / 100`): the digits
+ * with the point put in, trailing zeros dropped. Below 10^15 fen that is the
+ * shortest decimal that reads back as the same double, which is what JSON writes.
+ */
+export function yuanText(fen: number): string {
+  if (!Number.isSafeInteger(fen) || fen >= 1e15 || fen <= -1e15) return JSON.stringify(fen / 100);
+  if (fen < 0) return `-${yuanText(-fen)}`;
+  const cents = fen % 100;
+  const whole = (fen - cents) / 100;
+  if (cents === 0) return `${whole}`;
+  return cents % 10 === 0 ? `${whole}.${cents / 10}` : `${whole}.${cents < 10 ? '0' : ''}${cents}`;
+}
+
+const rates = new Map<number, string>();
+const rateText = (rate: number): string => {
+  let text = rates.get(rate);
+  if (text === undefined) rates.set(rate, (text = JSON.stringify(rate)));
+  return text;
+};
+
+/** `value` as JSON, cut around its `key`'s value: what comes before it, and after. */
+function around(value: object, key: string): [string, string] {
+  const mark = '\u0000cs-pay\u0000';
+  const text = JSON.stringify({ ...value, [key]: mark });
+  const at = text.indexOf(JSON.stringify(mark));
+  return [text.slice(0, at), text.slice(at + JSON.stringify(mark).length)];
+}
+
+/**
+ * The whole result of a plain `net` request as JSON members up to its fixed tail
+ * (for `{…}` write `{`, the head, then `tail.text`), with its annual figures for
+ * sums; undefined when it is not one.
+ */
+export function leanNetText(options: RawOptions, data: Data, today: string, lang: Lang, skip?: ReadonlySet<string>): { head: string; tail: Tail; result: Result } | undefined {
+  const found = compiledFor(options, data, today, skip);
+  if (!found) return undefined;
+  const whole = wholeOf(found.year, data, today, lang);
+  if (!whole) return undefined;
+  const head = headOf(whole, found.wages);
+  if (head === undefined) return undefined;
+  leanPath.whole++;
+  return { head, tail: whole.tail, result: { annual: annualOf(found.wages, months) } as Result };
 }
 
 /** Where a result built for its caller alone keeps its template, for the copies below. */

@@ -222,3 +222,16 @@ describe('the library: a lean net() is the whole net(), and the caller\'s own', 
     expect(first.rules).toEqual([]);
   });
 });
+
+describe('yuanText writes a whole number of fen as JSON writes the yuan', () => {
+  it('for 200,000 amounts: small, large, negative, round, and past 10^15 fen', async () => {
+    const { yuanText } = await import('../src/lean.js');
+    const rnd = random(99);
+    const amounts = [0, -0, 1, 5, 10, 99, 100, 101, 110, -1, -10, -100, -105, 999_999_999_999_999, 1e15, -1e15, 2 ** 53 - 1, 2 ** 53 + 2, 1e21, -1e22];
+    for (let i = 0; i < 200_000; i++) {
+      const scale = 10 ** Math.floor(rnd() * 16);
+      amounts.push(Math.round((rnd() - 0.3) * scale) * (rnd() < 0.2 ? 100 : rnd() < 0.2 ? 10 : 1));
+    }
+    for (const fen of amounts) if (yuanText(fen) !== JSON.stringify(fen / 100)) expect([fen, yuanText(fen)]).toEqual([fen, JSON.stringify(fen / 100)]);
+  });
+});

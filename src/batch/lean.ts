@@ -7,7 +7,7 @@
  * mixed file through both and requires the same output.
  */
 import type { Data } from '../answer.js';
-import { leanFigures, leanNet, leanPath, type Tail } from '../lean.js';
+import { leanFigures, leanNet, leanNetText, leanPath, type Tail } from '../lean.js';
 import type { RawOptions } from '../request/keys.js';
 import type { Lang, Result } from '../result.js';
 
@@ -21,21 +21,30 @@ export const leanCovers = (paths: readonly (readonly string[])[]): boolean => pa
 const BATCH_KEYS: ReadonlySet<string> = new Set(['id', 'command', 'lang']);
 
 /**
- * The lean answer to a batch line in `lang` (the line's own or the run's):
- * `figures` for the figures alone; `tail` is the JSON of the whole result's fixed
- * end. Undefined when the line is not one the lean year covers (the caller then
- * answers it the whole way, errors included).
+ * What a batch needs of a lean line: the figures alone (`--fields` they cover),
+ * the whole result as JSON text (JSON lines without `--fields`), or as objects
+ * (CSV, other `--fields`).
  */
-export function leanAnswer(request: RawOptions, data: Data, today: string, lang: Lang, figures: boolean): { result: Result; tail?: Tail } | undefined {
+export type LeanNeed = 'figures' | 'text' | 'object';
+
+/**
+ * The lean answer to a batch line in `lang` (the line's own or the run's). With
+ * `text`, `head` and `tail` are its JSON and `result` holds only its annual
+ * figures (for the sums). Undefined when the line is not one the lean year
+ * covers (the caller then answers it the whole way, errors included).
+ */
+export function leanAnswer(request: RawOptions, data: Data, today: string, lang: Lang, need: LeanNeed): { result: Result; head?: string; tail?: Tail } | undefined {
   const command = request.command;
   if (command !== 'net' && command !== undefined && command !== null) return undefined;
   const said = request.lang;
   if (said !== 'en' && said !== 'zh' && said !== undefined && said !== null) return undefined;
-  if (figures) {
+  if (need === 'figures') {
     const result = leanFigures(request, data, today, BATCH_KEYS);
     return result && { result };
   }
-  return leanNet(request, data, today, lang, false, BATCH_KEYS);
+  if (need === 'text') return leanNetText(request, data, today, lang, BATCH_KEYS);
+  const result = leanNet(request, data, today, lang, false, BATCH_KEYS);
+  return result && { result };
 }
 
 export { leanPath };

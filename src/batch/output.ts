@@ -4,7 +4,7 @@
  * "Clarifications", batch output).
  */
 import { csvCell } from '../render/csv-cell.js';
-import { headJson, type Tail } from '../lean.js';
+import type { Tail } from '../lean.js';
 import type { Result } from '../result.js';
 import { type FieldTree, pick, treeOf, valueAt } from './fields.js';
 
@@ -18,7 +18,8 @@ export interface Answer {
   error?: { code: string; message: string };
   /** The result holds only the lean figures (./lean.ts): plain objects of numbers, strings and null, no lists. */
   lean?: boolean;
-  /** A lean whole result: the JSON of its fixed end (warnings, rules, notes), written once for many lines. */
+  /** A lean whole result as JSON: its members up to the fixed end, and that end (warnings, rules, notes), written once for many lines. */
+  head?: string;
   tail?: Tail;
 }
 
@@ -102,7 +103,7 @@ function whole(a: Answer): Out {
   let start = a.id === undefined ? `{"line":${a.line}` : `{"line":${a.line},"id":${JSON.stringify(a.id)}`;
   if (a.columns) start += `,"columns":${JSON.stringify(columnsOf(a.columns))}`;
   if (a.error) return `${start},"error":${JSON.stringify(a.error)}}\n`;
-  if (a.tail) return [`${start},${headJson(a.result!)}`, a.tail.bytes];
+  if (a.head !== undefined && a.tail) return [`${start},${a.head}`, a.tail.bytes];
   return `${start},${JSON.stringify(a.result).slice(1)}\n`;
 }
 

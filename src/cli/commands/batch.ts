@@ -8,7 +8,7 @@
 import type { Readable } from 'node:stream';
 import { answer, type Command } from '../../answer.js';
 import { parseFields } from '../../batch/fields.js';
-import { leanAnswer, leanCovers } from '../../batch/lean.js';
+import { leanAnswer, leanCovers, type LeanNeed } from '../../batch/lean.js';
 import { LineWriter, streamOf } from '../../batch/lines.js';
 import { type Answer, csvRows, type Format, jsonLines, Totals } from '../../batch/output.js';
 import { showProgress } from '../../batch/progress.js';
@@ -38,8 +38,8 @@ export async function batchCommand(file: string | undefined, o: RawOptions, io: 
   if (o.bom === true && outputFormat !== 'csv') throw new UsageError(m('e:bom-csv'));
   const encoding = o.encoding === undefined ? undefined : ENCODINGS[parseChoice('--encoding', textOf('--encoding', o.encoding), ['utf8', 'utf-8', 'gbk', 'gb18030'] as const)];
   const format: Format = outputFormat === 'csv' ? csvRows(paths, summary, o.bom === true) : jsonLines(paths);
-  // --fields that name only figures a lean year yields: plain net lines skip the whole result.
-  const figures = paths !== undefined && leanCovers(paths);
+  // Plain net lines take the lean year: only its figures for --fields they cover, the JSON text straight for whole JSON lines.
+  const need: LeanNeed = paths !== undefined && leanCovers(paths) ? 'figures' : paths === undefined && outputFormat !== 'csv' ? 'text' : 'object';
   let data = await loadData(io, o.model as string | undefined);
   const input = await openInput(io, file);
   const out = new LineWriter(io);
@@ -69,7 +69,7 @@ export async function batchCommand(file: string | undefined, o: RawOptions, io: 
       if (!(await head())) return 0;
       // A line with a cities file: the reader (yaml, zod) loads with the first such line.
       if (!isFailed(request) && request.cities !== undefined && !data.withCities) data = await citiesOn(io, data);
-      const a = answerLine(++counts.line, request, data, io.today, lang, figures);
+      const a = answerLine(++counts.line, request, data, io.today, lang, need);
       if (a.result) totals.add(a.result);
       else counts.failed++;
       // stdout is gone (a closed pipe, a full disk): stop computing; the caller reports it.
@@ -102,7 +102,7 @@ async function openInput(io: Io, file: string | undefined): Promise<Readable> {
 }
 
 /** One request -> its answer or its error, with its id (if it has a good one). */
-function answerLine(line: number, request: Request, data: Data, today: string, envLang: Lang, figures = false): Answer {
+function answerLine(line: number, request: Request, data: Data, today: string, envLang: Lang, need: LeanNeed = 'object'): Answer {
   const id = request.id;
   // CONTRACT: an id is a string or a finite number (1e999 reads as Infinity: the line fails).
   const hasId = typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id));
@@ -116,8 +116,8 @@ function answerLine(line: number, request: Request, data: Data, today: string, e
       throw new UsageError(typeof id === 'number' ? m('e:id-too-large') : m('e:id-type', { got: kindOf(id) }));
     }
     if ((request as RawOptions).cities === undefined) {
-      const lean = leanAnswer(request as RawOptions, data, today, own, figures);
-      if (lean) return { line, id: hasId ? id : undefined, columns, result: lean.result, lean: figures, tail: lean.tail };
+      const lean = leanAnswer(request as RawOptions, data, today, own, need);
+      if (lean) return { line, id: hasId ? id : undefined, columns, result: lean.result, lean: need === 'figures', head: lean.head, tail: lean.tail };
     }
     // No command: a line with a gross is priced from it (net), one with a net target solved for its gross, else the model's estimate.
     let command: Command = request.gross !== undefined && request.gross !== null ? 'net' : request.net !== undefined && request.net !== null ? 'gross' : 'estimate';
