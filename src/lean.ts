@@ -85,8 +85,16 @@ interface Compiled {
   ok: boolean;
 }
 
-/** Compiled years by data, then by the options as written (gross aside) and today. */
-const compiled = new WeakMap<Data, Map<string, Compiled>>();
+/**
+ * Compiled years by data and today: a request of a city and a date alone (most
+ * batch lines) by the two as written; any other by all its options as written.
+ */
+interface Cache {
+  today: string;
+  byCity: Map<string, Map<string | undefined, Compiled>>;
+  byKey: Map<string, Compiled>;
+}
+const compiled = new WeakMap<Data, Cache>();
 const MAX_COMPILED = 5000;
 
 /** Lean answers given, for tests and the bench; `on: false` sends every request the whole way (the reference, for tests). */
@@ -112,36 +120,58 @@ function wagesOf(gross: unknown): Fen | undefined {
  */
 function compiledFor(options: RawOptions, data: Data, today: string, skip?: ReadonlySet<string>): { year: Compiled; wages: Fen } | undefined {
   if (!leanPath.on) return undefined;
-  let key = today;
   let gross: unknown;
-  let city = false;
+  let city: unknown;
+  let date: unknown;
+  let more = false;
   for (const k in options) {
     const v = options[k];
     if (k === 'gross') gross = v;
+    else if (k === 'city') city = v;
+    else if (k === 'date') date = v;
     else if (skip?.has(k)) continue;
     else if (!CONSTANT_KEYS.has(k)) return undefined;
     else if (v === undefined) continue;
     else if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return undefined;
-    else {
-      if (k === 'city') city = typeof v === 'string';
-      key += `\u0000${k}\u0000${typeof v}\u0000${v}`;
-    }
+    else more = true;
   }
-  if (!city) return undefined;
+  if (typeof city !== 'string' || (date !== undefined && typeof date !== 'string')) return undefined;
   const wages = wagesOf(gross);
   if (wages === undefined) return undefined;
-  let byKey = compiled.get(data);
-  if (!byKey) compiled.set(data, (byKey = new Map()));
-  let year = byKey.get(key);
-  if (!year) {
-    const kept: RawOptions = {};
-    for (const k in options) if (k !== 'gross' && !skip?.has(k) && options[k] !== undefined) kept[k] = options[k];
-    year = { figures: undefined, whole: {}, options: kept, ok: true };
-    if (byKey.size >= MAX_COMPILED) byKey.clear();
-    byKey.set(key, year);
+  let cache = compiled.get(data);
+  if (!cache || cache.today !== today) compiled.set(data, (cache = { today, byCity: new Map(), byKey: new Map() }));
+  let year: Compiled | undefined;
+  if (!more) {
+    let byDate = cache.byCity.get(city);
+    if (!byDate) {
+      if (cache.byCity.size >= MAX_COMPILED) cache.byCity.clear();
+      cache.byCity.set(city, (byDate = new Map()));
+    }
+    year = byDate.get(date as string | undefined);
+    if (!year) {
+      year = compiledYear(options, skip);
+      if (byDate.size >= MAX_COMPILED) byDate.clear();
+      byDate.set(date as string | undefined, year);
+    }
+  } else {
+    let key = '';
+    for (const k in options) if (k !== 'gross' && !skip?.has(k) && options[k] !== undefined) key += `${JSON.stringify(k)}:${JSON.stringify(options[k])},`;
+    year = cache.byKey.get(key);
+    if (!year) {
+      year = compiledYear(options, skip);
+      if (cache.byKey.size >= MAX_COMPILED) cache.byKey.clear();
+      cache.byKey.set(key, year);
+    }
   }
   if (!year.ok) return undefined;
   return { year, wages };
+}
+
+/** A compiled year not yet compiled: its options as given (gross aside), for the request and the probes. */
+function compiledYear(options: RawOptions, skip?: ReadonlySet<string>): Compiled {
+  const kept: RawOptions = {};
+  for (const k in options) if (k !== 'gross' && !skip?.has(k) && options[k] !== undefined) kept[k] = options[k];
+  return { figures: undefined, whole: {}, options: kept, ok: true };
 }
 
 /**

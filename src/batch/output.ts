@@ -81,9 +81,10 @@ const SUMMED = [
 
 export function jsonLines(paths?: string[][]): Format {
   const tree = paths && treeOf(paths);
+  const pickLean = tree && leanPicker(tree);
   return {
     head: () => '',
-    line: (a) => (tree ? `${a.lean && !a.columns ? leanLine(a, tree) : JSON.stringify(pruned(a, tree))}\n` : whole(a)),
+    line: (a) => (tree ? `${a.lean && !a.columns ? leanLine(a, pickLean!) : JSON.stringify(pruned(a, tree))}\n` : whole(a)),
     summary: (t) => `${JSON.stringify({ summary: t.toJson() })}\n`,
   };
 }
@@ -108,30 +109,37 @@ function whole(a: Answer): Out {
 }
 
 /** What `JSON.stringify(pruned(a, tree))` writes, for a lean result (no lists, no columns), without the copy. */
-function leanLine(a: Answer, tree: FieldTree): string {
+function leanLine(a: Answer, pickLean: Picker): string {
   const start = a.id === undefined ? `{"line":${a.line}` : `{"line":${a.line},"id":${JSON.stringify(a.id)}`;
-  const rest = leanPick(a.result, tree);
+  const rest = pickLean(a.result);
   return rest === '' ? `${start}}` : `${start},${rest}}`;
 }
 
-/** The keys `tree` names in a plain object, as JSON members ('' for none): pick's choice, written. */
-function leanPick(value: object | undefined, tree: FieldTree): string {
-  let out = '';
-  for (const [key, sub] of tree) {
-    if (value === undefined || !Object.hasOwn(value, key)) continue;
-    const v = (value as Record<string, unknown>)[key];
-    if (v === undefined) continue;
-    let text: string;
-    if (sub === true) text = JSON.stringify(v);
-    else {
-      if (v === null || typeof v !== 'object') continue;
-      const inner = leanPick(v, sub);
-      if (inner === '') continue;
-      text = `{${inner}}`;
+/** The keys a tree names in a plain object, as JSON members ('' for none): pick's choice, written. */
+type Picker = (value: object | undefined) => string;
+
+/** A tree's picker, its keys written as JSON once. */
+function leanPicker(tree: FieldTree): Picker {
+  const parts = [...tree].map(([key, sub]) => ({ key, name: `${JSON.stringify(key)}:`, sub: sub === true ? null : leanPicker(sub) }));
+  return (value) => {
+    let out = '';
+    if (value === undefined) return out;
+    for (const { key, name, sub } of parts) {
+      if (!Object.hasOwn(value, key)) continue;
+      const v = (value as Record<string, unknown>)[key];
+      if (v === undefined) continue;
+      let text: string;
+      if (sub === null) text = JSON.stringify(v);
+      else {
+        if (v === null || typeof v !== 'object') continue;
+        const inner = sub(v);
+        if (inner === '') continue;
+        text = `{${inner}}`;
+      }
+      out += out === '' ? `${name}${text}` : `,${name}${text}`;
     }
-    out += `${out === '' ? '' : ','}${JSON.stringify(key)}:${text}`;
-  }
-  return out;
+    return out;
+  };
 }
 
 function pruned(a: Answer, tree: FieldTree): Record<string, unknown> {
