@@ -100,11 +100,16 @@ const MAX_COMPILED = 5000;
 /** Lean answers given, for tests and the bench; `on: false` sends every request the whole way (the reference, for tests). */
 export const leanPath = { on: true, figures: 0, whole: 0 };
 
-/** A plain amount in yuan to the fen is what parseYuan reads it as; anything else goes through parseYuan. */
-const PLAIN = /^\d+(\.\d{1,2})?$/;
-
+/**
+ * A number that is a whole number of fen (the double nearest to fen / 100, so it
+ * prints with at most two decimals) is what parseYuan reads it as; anything else
+ * goes through parseYuan.
+ */
 function wagesOf(gross: unknown): Fen | undefined {
-  if (typeof gross === 'number' && gross > 0 && gross <= MAX_MONTH_YUAN && PLAIN.test(String(gross))) return yuanToFen(gross);
+  if (typeof gross === 'number' && gross > 0 && gross <= MAX_MONTH_YUAN) {
+    const fen = Math.round(gross * 100);
+    if (fen / 100 === gross) return fen;
+  }
   if (typeof gross !== 'number' && typeof gross !== 'string') return undefined;
   try {
     return parseYuan('--gross', textOf('--gross', gross), { allowZero: false });

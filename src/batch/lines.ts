@@ -48,6 +48,8 @@ export class LineWriter {
   private bytes = false;
   private size = 0;
   private writing: Promise<boolean> = Promise.resolve(true);
+  /** The output took no more (a closed pipe, a full disk). */
+  private gone = false;
   private scheduled = false;
 
   constructor(
@@ -55,9 +57,13 @@ export class LineWriter {
     private readonly chunkSize = 64 * 1024,
   ) {}
 
-  /** Queue a line (text, or text and bytes); false once the output is gone (stop producing). */
-  async push(line: string | readonly (string | Uint8Array)[]): Promise<boolean> {
-    if (!(await this.writing)) return false;
+  /**
+   * Queue a line (text, or text and bytes). True when it is queued and the writer
+   * has room; else a promise, to wait for, of whether the output still takes
+   * lines (false: stop producing). At most a chunk waits beside the one being written.
+   */
+  push(line: string | readonly (string | Uint8Array)[]): true | Promise<boolean> {
+    if (this.gone) return Promise.resolve(false);
     if (typeof line === 'string') {
       this.parts.push(line);
       this.size += line.length;
@@ -89,7 +95,11 @@ export class LineWriter {
     this.bytes = false;
     this.size = 0;
     const previous = this.writing;
-    this.writing = previous.then((ok) => ok && this.write(text));
+    this.writing = previous.then(async (ok) => {
+      const still = ok && (await this.write(text));
+      if (!still) this.gone = true;
+      return still;
+    });
     return this.writing;
   }
 

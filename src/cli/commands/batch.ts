@@ -66,14 +66,15 @@ export async function batchCommand(file: string | undefined, o: RawOptions, io: 
   };
   try {
     for await (const request of readRequests(input, inputFormat, encoding, onHeader)) {
-      if (!(await head())) return 0;
+      if (!headed && !(await head())) return 0;
       // A line with a cities file: the reader (yaml, zod) loads with the first such line.
       if (!isFailed(request) && request.cities !== undefined && !data.withCities) data = await citiesOn(io, data);
       const a = answerLine(++counts.line, request, data, io.today, lang, need);
       if (a.result) totals.add(a.result);
       else counts.failed++;
       // stdout is gone (a closed pipe, a full disk): stop computing; the caller reports it.
-      if (!(await out.push(format.line(a)))) return 0;
+      const room = out.push(format.line(a));
+      if (room !== true && !(await room)) return 0;
     }
     if (!(await head())) return 0;
     totals.count = counts.line;
