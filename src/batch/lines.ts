@@ -20,18 +20,18 @@ import { decodeGb18030, type Encoding, MarkInvalidUtf8 } from './utf8.js';
 
 export type { TooLong };
 
-export async function* readLines(input: Readable, encoding: Encoding = 'utf8'): AsyncGenerator<string | TooLong> {
+/** The input's lines, in order, as many at a time as have been read (one async step per read, not per line). */
+export async function* readLines(input: Readable, encoding: Encoding = 'utf8'): AsyncGenerator<(string | TooLong)[]> {
   const lines = encoding === 'utf8'
     ? input.pipe(new MarkInvalidUtf8()).pipe(new Frames(MAX_LINE_BYTES, false))
     : input.pipe(new Frames(MAX_LINE_BYTES, false, undefined, decodeGb18030));
   input.on('error', (e) => lines.destroy(e));
   let count = 0;
   try {
-    for await (const line of lines as AsyncIterable<string | TooLong>) {
-      count++;
-      if (isTooLong(line)) yield line;
-      else if (count === 1 && line.startsWith('\uFEFF')) yield line.slice(1);
-      else yield line;
+    for await (const read of drained<string | TooLong>(lines)) {
+      if (count === 0 && typeof read[0] === 'string' && read[0].startsWith('\uFEFF')) read[0] = read[0].slice(1);
+      count += read.length;
+      yield read;
     }
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
@@ -39,6 +39,31 @@ export async function* readLines(input: Readable, encoding: Encoding = 'utf8'): 
   } finally {
     lines.destroy();
     input.destroy();
+  }
+}
+
+/** What an object stream holds each time it is readable, all of it at once, until it ends. */
+async function* drained<T>(stream: Readable): AsyncGenerator<T[]> {
+  for (;;) {
+    const got: T[] = [];
+    for (let item = stream.read() as T | null; item !== null; item = stream.read() as T | null) got.push(item);
+    if (got.length > 0) {
+      yield got;
+      continue;
+    }
+    if (stream.readableEnded || stream.destroyed) {
+      if (stream.errored) throw stream.errored;
+      return;
+    }
+    await new Promise<void>((resolve, reject) => {
+      const done = (e?: Error) => {
+        stream.off('readable', ok).off('end', ok).off('close', ok).off('error', done);
+        if (e instanceof Error) reject(e);
+        else resolve();
+      };
+      const ok = () => done();
+      stream.on('readable', ok).on('end', ok).on('close', ok).on('error', done);
+    });
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Batch input -> one request (an options object) or one error per input line or
- * CSV row, in order. The format is JSON lines or CSV: given (`--input`), or told
+ * CSV row, in order, as many at a time as have been read. The format is JSON lines or CSV: given (`--input`), or told
  * from the first line that is not blank: one starting with `{` or `[` is JSON, one
  * with a comma is a CSV header, anything else is read as a (bad) JSON line.
  */
@@ -24,17 +24,17 @@ export const isFailed = (r: Request): r is Failed => r.failed instanceof UsageEr
  * a BOM) when they are UTF-8, else GB18030 (GBK) when they decode as it; input that is
  * neither is refused before any line (its header could not be read).
  */
-export async function* readRequests(input: Readable, format?: InputFormat, encoding?: Encoding, onHeader?: (h: Header) => void): AsyncGenerator<Request> {
+export async function* readRequests(input: Readable, format?: InputFormat, encoding?: Encoding, onHeader?: (h: Header) => void): AsyncGenerator<Request[]> {
   const start = await firstLine(input);
   const stream = start.ended ? Readable.from([start.head]) : Readable.from(chain(start.head, input));
   const code = encoding ?? detectEncoding(start.head);
   if (code === null) throw new UsageError(m('e:not-text'), m('hint:not-text'));
   if ((format ?? detect(start.head)) === 'csv') {
     const { readCsv } = await import('./csv-input.js');
-    yield* readCsv(stream, code, onHeader);
+    for await (const row of readCsv(stream, code, onHeader)) yield [row];
     return;
   }
-  for await (const raw of readLines(stream, code)) yield parseLine(raw, code);
+  for await (const read of readLines(stream, code)) yield read.map((raw) => parseLine(raw, code));
 }
 
 async function* chain(head: Buffer, rest: Readable): AsyncGenerator<Buffer> {

@@ -65,16 +65,18 @@ export async function batchCommand(file: string | undefined, o: RawOptions, io: 
     if (h.modelOnly.length > 0) io.stderr(`cs-pay: ${msg('n:batch-model-only', lang, { columns: h.modelOnly.join(', ') })}\n`);
   };
   try {
-    for await (const request of readRequests(input, inputFormat, encoding, onHeader)) {
-      if (!headed && !(await head())) return 0;
-      // A line with a cities file: the reader (yaml, zod) loads with the first such line.
-      if (!isFailed(request) && request.cities !== undefined && !data.withCities) data = await citiesOn(io, data);
-      const a = answerLine(++counts.line, request, data, io.today, lang, need);
-      if (a.result) totals.add(a.result);
-      else counts.failed++;
-      // stdout is gone (a closed pipe, a full disk): stop computing; the caller reports it.
-      const room = out.push(format.line(a));
-      if (room !== true && !(await room)) return 0;
+    for await (const requests of readRequests(input, inputFormat, encoding, onHeader)) {
+      for (const request of requests) {
+        if (!headed && !(await head())) return 0;
+        // A line with a cities file: the reader (yaml, zod) loads with the first such line.
+        if (!isFailed(request) && request.cities !== undefined && !data.withCities) data = await citiesOn(io, data);
+        const a = answerLine(++counts.line, request, data, io.today, lang, need);
+        if (a.result) totals.add(a.result);
+        else counts.failed++;
+        // stdout is gone (a closed pipe, a full disk): stop computing; the caller reports it.
+        const room = out.push(format.line(a));
+        if (room !== true && !(await room)) return 0;
+      }
     }
     if (!(await head())) return 0;
     totals.count = counts.line;
