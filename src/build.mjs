@@ -102,31 +102,66 @@ const lazyChildProcess = {
   },
 };
 
-// An ESM import of a Node module reads every one of its exports, and node:fs's
-// include getters that load the whole stream machinery (about twenty internal
-// modules): the CLI requires Node's modules instead, so what is not used stays unloaded.
-const requireBuiltins = {
-  name: 'require-builtins',
+// The CLI is one CommonJS script, wrapped as a function: bin/cs-pay.js compiles it
+// with vm.Script and V8's code cache (dist/cli.cache, made below), so a run skips
+// parsing and compiling what start-up needs. Non-ASCII characters are written as
+// escapes, so the script reads as one-byte text.
+const cliFile = join(dist, 'cli.cjs');
+// zod and yaml (dependencies) and the MCP SDK (bundled apart, in dist/mcp-sdk.cjs) are
+// required only by the commands that use them: a user's model or cities file, the tool server.
+const apart = {
+  name: 'apart',
   setup(b) {
-    // Static imports only: an import() of a Node module on a cold path stays as it is.
-    b.onResolve({ filter: /^node:/ }, ({ path, namespace, kind }) =>
-      namespace === 'builtin' || kind !== 'import-statement' ? { path, external: true } : { path, namespace: 'builtin' });
-    b.onLoad({ filter: /.*/, namespace: 'builtin' }, ({ path }) => ({ contents: `module.exports = require(${JSON.stringify(path)});`, loader: 'js' }));
+    b.onResolve({ filter: /^@modelcontextprotocol\/sdk\// }, () => ({ path: './mcp-sdk.cjs', external: true }));
+    b.onResolve({ filter: /^(zod|yaml)(\/|$)/ }, ({ path }) => ({ path, external: true }));
   },
 };
-
 await build({
   ...common,
-  entryPoints: { cli: 'src/cli/run.ts' },
-  outdir: dist,
-  outExtension: { '.js': '.mjs' },
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
+  stdin: {
+    contents: "export * from '@modelcontextprotocol/sdk/server/mcp.js'; export * from '@modelcontextprotocol/sdk/types.js';",
+    resolveDir: root,
+    loader: 'js',
+  },
+  banner: undefined,
+  format: 'cjs',
+  outfile: join(dist, 'mcp-sdk.cjs'),
   minifyWhitespace: true,
   minifySyntax: true,
-  define: { CS_PAY_VERSION: JSON.stringify(version) },
-  plugins: [builtinData, lazyChildProcess, requireBuiltins],
+  plugins: [{ name: 'zod-apart', setup: (b) => b.onResolve({ filter: /^zod(\/|$)/ }, ({ path }) => ({ path, external: true })) }],
 });
+await build({
+  ...common,
+  banner: { js: "(function (exports, require, module, __filename, __dirname) {const __csPayUrl = require('node:url').pathToFileURL(__filename).href;" },
+  footer: { js: '})' },
+  format: 'cjs',
+  entryPoints: ['src/cli/run.ts'],
+  outfile: cliFile,
+  minifyWhitespace: true,
+  minifySyntax: true,
+  charset: 'ascii',
+  define: { CS_PAY_VERSION: JSON.stringify(version), 'import.meta.url': '__csPayUrl' },
+  plugins: [builtinData, lazyChildProcess, apart],
+});
+// esbuild leaves regular expressions as written: escape what is left.
+const cliText = readFileSync(cliFile, 'utf8');
+// eslint-disable-next-line no-control-regex
+const ascii = cliText.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+if (ascii !== cliText) writeFileSync(cliFile, ascii);
+// A script run from V8's code cache has no loader for import(): everything is bundled or required.
+if (/\bimport\(/.test(ascii)) {
+  console.error(`build: dist/cli.cjs still has an import(): ${/.{0,60}\bimport\(.{0,40}/.exec(ascii)[0]}`);
+  process.exit(1);
+}
+
+// V8's compiled code for start-up, made by running the commands that start most
+// often in a child node (the cache is only good for this node's V8 and flags; on
+// another, bin/cs-pay.js compiles as usual).
+const warm = spawnSync(process.execPath, [join(root, 'src/cli-cache.cjs'), cliFile, join(dist, 'cli.cache')], { cwd: root, encoding: 'utf8' });
+if (warm.status !== 0) {
+  console.error(`build: the start-up cache failed:\n${warm.stdout}${warm.stderr}`);
+  process.exit(1);
+}
 
 // 3. The library (`import { net } from 'cs-pay'`): one module on the same embedded data.
 // Its dependencies stay packages, as a library's should.

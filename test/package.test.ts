@@ -73,18 +73,25 @@ describe('the package', () => {
     }
   }, 60_000);
 
-  it('the CLI starts without zod or the MCP SDK: only `cs-pay mcp` loads them', () => {
-    const seen = new Set<string>();
-    const visit = (file: string) => {
-      if (seen.has(file)) return;
-      seen.add(file);
-      const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/(?:^|[;\n}])\s*import\s*(?:[^"'()]*?from\s*)?["'](\.[^"']+)["']/g)) visit(join(dirname(file), m[1]));
+  it('the CLI starts without zod, yaml or the MCP SDK: only the commands that use them load them', () => {
+    // What the CLI script requires, recorded by a hook loaded before it.
+    const hook = join(mkdtempSync(join(tmpdir(), 'cs-pay-hook-')), 'hook.cjs');
+    writeFileSync(hook, `const Module = require('node:module');
+const load = Module._load;
+const seen = new Set();
+Module._load = function (request, ...rest) { seen.add(request); return load.call(this, request, ...rest); };
+process.on('exit', () => process.stderr.write('\\nrequired: ' + [...seen].join(' ') + '\\n'));`);
+    const required = (...args: string[]) => {
+      const r = spawnSync(process.execPath, ['-r', hook, join(root, 'bin/cs-pay.js'), ...args], { encoding: 'utf8', input: '' });
+      const line = /required: (.*)/.exec(r.stderr);
+      expect(line, r.stderr).not.toBeNull();
+      return line![1].split(' ');
     };
-    visit(join(root, 'dist', 'cli.mjs'));
-    const startup = [...seen].map((f) => readFileSync(f, 'utf8')).join('\n');
-    expect(seen.size).toBeGreaterThan(1);
-    expect(startup).not.toMatch(/McpServer|ZodError|\$ZodType/);
-    expect(readFileSync(join(root, 'dist', 'cli.mjs'), 'utf8')).toMatch(/import\("\.\/chunks\/server-[\w-]+\.mjs"\)/);
+    const heavy = (list: string[]) => list.filter((r) => /^(zod|yaml)(\/|$)|mcp-sdk/.test(r));
+    for (const args of [['estimate', '--city', 'hangzhou', '--level', 'senior', '--json'], ['estimate', '--city', 'hangzhou', '--level', 'senior'], ['net', '--gross', '9000', '--city', 'hefei'], ['--version']]) {
+      expect(heavy(required(...args)), args.join(' ')).toEqual([]);
+    }
+    expect(heavy(required('model', 'validate', join(root, 'data/model/compensation.yaml')))).toEqual(expect.arrayContaining(['yaml', 'zod']));
+    expect(heavy(required('mcp'))).toEqual(expect.arrayContaining(['./mcp-sdk.cjs']));
   });
 });

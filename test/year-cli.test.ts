@@ -46,7 +46,7 @@ interface Month {
 const taxes = (j: { months: Month[] }) => j.months.map((m) => m.tax);
 
 beforeAll(() => {
-  if (!existsSync(`${root}/dist/cli.mjs`)) throw new Error('dist/cli.mjs is missing: run `node src/build.mjs` first (npm test does).');
+  if (!existsSync(`${root}/dist/cli.cjs`)) throw new Error('dist/cli.cjs is missing: run `node src/build.mjs` first (npm test does).');
 });
 
 describe.concurrent('the year, month by month', () => {

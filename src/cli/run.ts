@@ -2,6 +2,7 @@
  * The CLI entry: argv -> exit code. Never calls process.exit; bin/cs-pay.js
  * sets the exit code from what `run` returns, and tests call `run` with a fake Io.
  */
+import { createRequire } from 'node:module';
 import { type Command, CommanderError } from 'commander';
 import { CsPayError, inLanguage, UsageError } from '../errors.js';
 import { clipMessage, quote } from '../limits.js';
@@ -220,8 +221,10 @@ async function leanFieldsOnly(args: string[]): Promise<boolean> {
 
 /** This command again in a child node with `flags`, on the same stdin, stdout and stderr; its exit code. */
 async function rerunWith(flags: string[]): Promise<number> {
-  const { spawn } = await import('node:child_process');
-  const { constants } = await import('node:os');
+  // Required, not imported: the CLI script runs from V8's code cache, where import() has no loader.
+  const need = createRequire(import.meta.url);
+  const { spawn } = need('node:child_process') as typeof import('node:child_process');
+  const { constants } = need('node:os') as typeof import('node:os');
   const child = spawn(process.execPath, [...process.execArgv, ...flags, ...process.argv.slice(1)], { stdio: 'inherit' });
   return new Promise((resolve) => {
     child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? constants.signals[signal] : 0)));

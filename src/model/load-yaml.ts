@@ -6,7 +6,7 @@
  */
 import { CST, isNode, isScalar, Lexer, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
-import zhCN from 'zod/v4/locales/zh-CN.js';
+import { zhCN } from 'zod/v4/locales';
 import { closest } from '../suggest.js';
 import { m, ModelError, type Said } from '../errors.js';
 import { MAX_NESTING_DEPTH, quote } from '../limits.js';
