@@ -28,6 +28,8 @@ const COMMANDS = [
   ['net', '--gross', '12000', '--city', 'shanghai', '--json'],
   ['net', '--gross', '12000', '--city', 'shanghai'],
   ['gross', '--net', '9000', '--city', 'beijing', '--json'],
+  ['compare', 'city=hangzhou,level=senior', 'city=chengdu,level=lead', '--json'],
+  ['compare', 'city=hangzhou,level=senior', 'city=chengdu,level=lead'],
   ['--version'],
 ];
 

@@ -88,7 +88,7 @@ process.on('exit', () => process.stderr.write('\\nrequired: ' + [...seen].join('
       return line![1].split(' ');
     };
     const heavy = (list: string[]) => list.filter((r) => /^(zod|yaml)(\/|$)|mcp-sdk/.test(r));
-    for (const args of [['estimate', '--city', 'hangzhou', '--level', 'senior', '--json'], ['estimate', '--city', 'hangzhou', '--level', 'senior'], ['net', '--gross', '9000', '--city', 'hefei'], ['--version']]) {
+    for (const args of [['estimate', '--city', 'hangzhou', '--level', 'senior', '--json'], ['estimate', '--city', 'hangzhou', '--level', 'senior'], ['net', '--gross', '9000', '--city', 'hefei'], ['compare', 'city=hangzhou,level=senior', 'city=chengdu,level=lead'], ['--version']]) {
       expect(heavy(required(...args)), args.join(' ')).toEqual([]);
     }
     expect(heavy(required('model', 'validate', join(root, 'data/model/compensation.yaml')))).toEqual(expect.arrayContaining(['yaml', 'zod']));

@@ -26,10 +26,12 @@ export async function compareCommand(a: string, b: string, o: RawOptions, io: Io
 
 async function compareIn(lang: Lang, a: string, b: string, o: RawOptions, io: Io): Promise<number> {
   const format = readFormat(o);
-  // --cities is laid over the data for both offers; an offer file's own `cities` over that, for its offer.
-  const data = await citiesOn(io, await loadData(io, o.model as string | undefined, o.cities as string | undefined));
+  // --cities is laid over the data for both offers; an offer's own `cities` over that, for its offer.
+  const given = await loadData(io, o.model as string | undefined, o.cities as string | undefined);
   const shared = Object.fromEntries(Object.entries(o).filter(([k, v]) => !OUTPUT_KEYS.includes(k) && k !== 'cities' && v !== undefined));
   const offers = await Promise.all([readOffer(a, io, 'A'), readOffer(b, io, 'B')]);
+  // The cities reader (yaml, zod) loads only for an offer that names a cities file.
+  const data = offers.some(({ offer }) => offer.options.cities !== undefined && offer.options.cities !== null) ? await citiesOn(io, given) : given;
   const [ra, rb] = offers.map(({ offer, locate }) => {
     try {
       return priceOffer(offer, shared, data, io.today, lang);
