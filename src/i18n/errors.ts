@@ -7,7 +7,8 @@ import type { Entry } from './messages.js';
 const KIND_ZH: Record<string, string> = { city: '城市', level: '岗位级别', platform: '平台', component: '收入项目' };
 const PLURAL: Record<string, string> = { city: 'cities', level: 'levels', platform: 'platforms', component: 'components' };
 
-export const ERRORS = {
+/** Built when a message of this part is first said: a command that succeeds needs none of it. */
+const build = () => ({
   // commander's own errors, by their code (src/cli/run.ts)
   'cli:unknownOption': { en: "unknown option '{name}'.", zh: "未知选项 '{name}'。" },
   'cli:unknownCommand': { en: "unknown command '{name}'.", zh: "未知命令 '{name}'。" },
@@ -367,7 +368,11 @@ export const ERRORS = {
   'hint:line-beyond': { en: 'A line is its rate times its count: check --orders, --night-shifts, --set and extra.', zh: '每项金额为单价乘以数量:请检查 --orders、--night-shifts、--set 和 extra。' },
   'e:id-type': { en: '"id" must be a string or a number; got {got}.', zh: '"id" 必须是字符串或数字;收到{got}。' },
   'e:id-too-large': { en: '"id" is too large a number to keep; write it as text, in quotes.', zh: '"id" 数值过大,无法保留;请用引号写成文本。' },
-} satisfies Record<string, Entry>;
+} satisfies Record<string, Entry>);
+
+let built: ReturnType<typeof build> | undefined;
+/** The error messages and hints. */
+export const errors = (): ReturnType<typeof build> => (built ??= build());
 
 /**
  * The schemas' own messages (refines, limits), in Chinese. Zod says its standard

@@ -4,7 +4,7 @@
  * sentence exists once, in both languages, and a test can check that Chinese
  * output holds no English.
  */
-import { ERRORS } from './errors.js';
+import { errors } from './errors.js';
 import { HELP } from './help.js';
 import { LAW } from './law.js';
 import { REPORT } from './report.js';
@@ -20,8 +20,15 @@ export interface Entry {
   zh: Text;
 }
 
-const MESSAGES = { ...REPORT, ...LAW, ...WARNINGS, ...ERRORS, ...HELP } satisfies Record<string, Entry>;
-export type MessageKey = keyof typeof MESSAGES;
+type Catalogue = typeof REPORT & typeof LAW & typeof WARNINGS & ReturnType<typeof errors> & typeof HELP;
+export type MessageKey = keyof Catalogue;
+
+/** A key's entry, from the part that has it (the error part is built on first use); undefined for no message. */
+function entryOf(key: string): Entry | undefined {
+  for (const part of [REPORT, LAW, WARNINGS, HELP] as Record<string, Entry>[]) if (Object.hasOwn(part, key)) return part[key];
+  const own = errors() as Record<string, Entry>;
+  return Object.hasOwn(own, key) ? own[key] : undefined;
+}
 
 /** A message not yet put into words: the catalogue key and its params (errors and warnings carry these). */
 export interface Localized {
@@ -35,7 +42,7 @@ export function fill(text: Text, params: Params = {}): string {
 }
 
 export function msg(key: MessageKey, lang: Lang, params?: Params): string {
-  const entry: Entry = MESSAGES[key];
+  const entry = entryOf(key)!;
   return fill(entry[lang], params && inLang(params, lang));
 }
 
@@ -50,10 +57,10 @@ function inLang(params: Params, lang: Lang): Params {
   return out;
 }
 
-export const isMessage = (key: string): boolean => key in MESSAGES;
+export const isMessage = (key: string): boolean => entryOf(key) !== undefined;
 
 export const isLocalized = (v: unknown): v is Localized =>
-  typeof v === 'object' && v !== null && typeof (v as Localized).key === 'string' && (v as Localized).key in MESSAGES;
+  typeof v === 'object' && v !== null && typeof (v as Localized).key === 'string' && isMessage((v as Localized).key);
 const isNamed = (v: unknown): v is Record<Lang, string> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { en?: unknown }).en === 'string' && typeof (v as { zh?: unknown }).zh === 'string' && Object.keys(v).length === 2;
 
