@@ -87,6 +87,13 @@ async function mixedFile(n: number): Promise<string> {
     () => ({ cities: 'x.yaml' }),
     () => ({ medicalTier: 2 }),
     () => ({ annuity: 0.04 }),
+    // Every option a lean year takes besides the gross (src/lean.ts CONSTANT_KEYS), alone and together.
+    () => ({ children: 2, childShare: pickOf([50, 100]), infants: 1 }),
+    () => ({ elderly: 'shared', elderlyShare: pickOf([500, 1000, 1500, 2000]) }),
+    () => ({ mortgage: true, mortgageShare: pickOf([50, 100]) }),
+    () => ({ deduction: Math.round(rnd() * 4000), continuingEducation: pickOf(['degree', 'certificate', true]) }),
+    () => ({ supplementaryFundRate: pickOf([1, 3, 5]), housingFundRate: pickOf([7, 10, 12]) }),
+    () => ({ medicalTier: pickOf([1, 2, 3]), rent: true, children: 1 }),
   ];
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
