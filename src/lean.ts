@@ -42,9 +42,8 @@ const CONSTANT_KEYS = new Set([
 
 /** The parts of a whole `net` result that do not depend on the gross, and what a year needs to compute the rest. */
 interface Whole {
-  /** The distinct rules of the year, the index of each month's (0–11), and the first month (0–11) of each. */
+  /** The distinct rules of the year (in the order of `lean.flats`), and the first month (0–11) of each. */
   rules: Rules[];
-  monthOf: number[];
   firstOf: number[];
   /** The same rules as flat figures in fen. */
   lean: LeanYear;
@@ -209,6 +208,8 @@ function plainYear(options: RawOptions, data: Data, today: string) {
 
 /** Grosses a template is checked on against the whole path: low, middle, and over every ceiling in a high bracket. */
 const PROBES = ['3000', '9876.54', '43210.98'];
+/** The probes' answers check the options' keys too (a key the whole path refuses keeps a request off the lean year); the words are never shown. */
+const CHECKED = 'the options';
 /** The gross whose whole result gives a template its fixed parts: high enough for no minimum-wage warning. */
 const SOURCE = '43210.98';
 
@@ -219,10 +220,14 @@ function figuresOf(year: Compiled, data: Data, today: string): LeanYear | null {
   if (!plain) return (year.ok = false), null;
   const lean = compileYear(plain.rules);
   if (!lean) return null;
-  for (const gross of PROBES) {
-    const whole = answer('net', { ...year.options, gross }, data, today, 'en');
-    const mine = figuresResult(leanYear(lean, parseYuan('--gross', gross, { allowZero: false })));
-    if (JSON.stringify([whole.gross, whole.takeHome, whole.annual]) !== JSON.stringify([mine.gross, mine.takeHome, mine.annual])) return null;
+  try {
+    for (const gross of PROBES) {
+      const whole = answer('net', { ...year.options, gross }, data, today, 'en', CHECKED);
+      const mine = figuresResult(leanYear(lean, parseYuan('--gross', gross, { allowZero: false })));
+      if (JSON.stringify([whole.gross, whole.takeHome, whole.annual]) !== JSON.stringify([mine.gross, mine.takeHome, mine.annual])) return null;
+    }
+  } catch {
+    return null; // the whole path words the error
   }
   return (year.figures = lean);
 }
@@ -234,11 +239,10 @@ function wholeOf(year: Compiled, data: Data, today: string, lang: Lang): Whole |
   const plain = plainYear(year.options, data, today);
   if (!plain) return (year.ok = false), null;
   try {
-    const source = answer('net', { ...year.options, gross: SOURCE }, data, today, lang);
+    const source = answer('net', { ...year.options, gross: SOURCE }, data, today, lang, CHECKED);
     const distinct = [...new Set(plain.rules)];
     const lean = compileYear(plain.rules);
     if (!lean) return null;
-    const monthOf = plain.rules.map((r) => distinct.indexOf(r));
     const lookup = createLookup(`${plain.year}-12-31`);
     const law = data.law.tax;
     const text = `,"warnings":${JSON.stringify(source.warnings)},"rules":${JSON.stringify(source.rules)},"notes":${JSON.stringify(source.notes)}}`;
@@ -247,8 +251,7 @@ function wholeOf(year: Compiled, data: Data, today: string, lang: Lang): Whole |
     const settle = source.reconciliation.settle;
     const whole: Whole = {
       rules: distinct,
-      monthOf,
-      firstOf: distinct.map((_, i) => monthOf.indexOf(i)),
+      firstOf: distinct.map((_, i) => lean.monthOf.indexOf(i)),
       lean,
       focus: Math.max(Number(plain.req.year.date.slice(5, 7)), 1),
       rulesFrom: source.months.map((m) => m.rulesFrom),
@@ -274,7 +277,7 @@ function wholeOf(year: Compiled, data: Data, today: string, lang: Lang): Whole |
       const wages = parseYuan('--gross', gross, { allowZero: false });
       const mine = build(whole, wages, false);
       if (!mine) continue; // this gross takes the whole path (a warning, a balance to pay)
-      const reference = JSON.stringify(answer('net', { ...year.options, gross }, data, today, lang));
+      const reference = JSON.stringify(answer('net', { ...year.options, gross }, data, today, lang, CHECKED));
       if (reference !== JSON.stringify(mine) || reference !== `{${headOf(whole, wages)}${whole.tail.text}`) return null;
     }
     return (year.whole[lang] = whole);
