@@ -495,12 +495,22 @@ const COPIED: PropertyDescriptorMap = {
   rules: copiedOnRead('rules', (w) => w.provenance),
 };
 
+/** The copies read from results that could not keep them (frozen or sealed by the caller), so each reads the same copy. */
+const kept = new WeakMap<object, Map<string, unknown>>();
+
 function copiedOnRead(key: string, of: (w: Whole) => unknown): PropertyDescriptor {
   const settle = (target: object, v: unknown) => Object.defineProperty(target, key, { value: v, writable: true, enumerable: true, configurable: true });
   return {
     get(this: { [TEMPLATE]: Whole }) {
+      const known = kept.get(this)?.get(key);
+      if (known !== undefined) return known;
       const copy = structuredClone(of(this[TEMPLATE]));
-      settle(this, copy);
+      if (Object.isExtensible(this)) settle(this, copy);
+      else {
+        // Frozen or sealed: the property cannot become a plain one, so the copy is kept beside it.
+        if (!kept.has(this)) kept.set(this, new Map());
+        kept.get(this)!.set(key, copy);
+      }
       return copy;
     },
     set(this: object, v: unknown) {

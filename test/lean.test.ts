@@ -227,6 +227,11 @@ describe('the library: a lean net() is the whole net(), and the caller\'s own', 
     expect(JSON.stringify(net(calls[0], settings))).toBe(whole[0]);
     first.rules = [];
     expect(first.rules).toEqual([]);
+    // A caller may freeze a result (state libraries do): its warnings and rules still read, the same each time.
+    const frozen = Object.freeze(net(calls[0], settings));
+    expect(frozen.rules).toBe(frozen.rules);
+    expect(frozen.warnings).toBe(frozen.warnings);
+    expect(JSON.stringify(frozen)).toBe(whole[0]);
   });
 });
 
