@@ -493,6 +493,14 @@ const TEMPLATE = Symbol('template');
 const COPIED: PropertyDescriptorMap = {
   warnings: copiedOnRead('warnings', (w) => w.warnings),
   rules: copiedOnRead('rules', (w) => w.provenance),
+  // console.log and util.inspect show the copies, not two getters.
+  [Symbol.for('nodejs.util.inspect.custom')]: {
+    value(this: Result) {
+      void this.warnings;
+      void this.rules;
+      return this;
+    },
+  },
 };
 
 /** The copies read from results that could not keep them (frozen or sealed by the caller), so each reads the same copy. */

@@ -227,6 +227,9 @@ describe('the library: a lean net() is the whole net(), and the caller\'s own', 
     expect(JSON.stringify(net(calls[0], settings))).toBe(whole[0]);
     first.rules = [];
     expect(first.rules).toEqual([]);
+    // console.log shows a result's warnings and rules, not getters.
+    const { inspect } = await import('node:util');
+    expect(inspect(net(calls[0], settings), { depth: 4 })).not.toMatch(/Getter|Setter/);
     // A caller may freeze a result (state libraries do): its warnings and rules still read, the same each time.
     const frozen = Object.freeze(net(calls[0], settings));
     expect(frozen.rules).toBe(frozen.rules);
