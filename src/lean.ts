@@ -21,16 +21,17 @@
  */
 import { answer, type Data } from './answer.js';
 import { MAX_MONTH_YUAN } from './limits.js';
-import { type Fen, fenToYuan, roundFen, yuanToFen } from './money.js';
+import { type Fen, fenToYuan, roundFen } from './money.js';
 import { insuranceToJson } from './payroll/json.js';
 import { compileYear, leanInsurance, LeanMonths, leanMonths, leanYear, type LeanYear } from './payroll/lean.js';
 import { createLookup, resolveRules, type Rules } from './payroll/rules.js';
-import { type Bracket, taxByTable, toFenTable } from './payroll/tax-table.js';
+import { yearTaxRules } from './payroll/reconcile.js';
+import { type Bracket, taxByTable } from './payroll/tax-table.js';
 import { checkMinimumWage } from './payroll/warnings.js';
 import type { RawOptions } from './request/keys.js';
 import { readRequest } from './request/request.js';
 import { parseYuan, textOf } from './request/values.js';
-import type { Lang, Line, MonthJson, Result } from './result.js';
+import { focusMonth, type Lang, type Line, type MonthJson, type Result } from './result.js';
 
 const y = fenToYuan;
 
@@ -76,6 +77,8 @@ export interface Tail {
 }
 
 interface Compiled {
+  /** The request read and its rules compiled, once for both forms; null when it is not a plain year. */
+  plain: Plain | null | undefined;
   /** For `leanFigures`; null when the year needs more than flat figures cover. */
   figures: LeanYear | null | undefined;
   whole: Partial<Record<Lang, Whole | null>>;
@@ -175,14 +178,30 @@ function compiledFor(options: RawOptions, data: Data, today: string, skip?: Read
 function compiledYear(options: RawOptions, skip?: ReadonlySet<string>): Compiled {
   const kept: RawOptions = {};
   for (const k in options) if (k !== 'gross' && !skip?.has(k) && options[k] !== undefined) kept[k] = options[k];
-  return { figures: undefined, whole: {}, options: kept, ok: true };
+  return { plain: undefined, figures: undefined, whole: {}, options: kept, ok: true };
+}
+
+interface Plain {
+  req: ReturnType<typeof readRequest>;
+  year: number;
+  /** The twelve months' rules, as computePayroll resolves them, and compiled into flat figures. */
+  rules: Rules[];
+  lean: LeanYear;
+}
+
+/** The compiled year's plain request, read once (null when it is not one: the whole path answers it). */
+function plainOf(year: Compiled, data: Data, today: string): Plain | null {
+  if (year.plain === undefined) year.plain = plainYear(year.options, data, today);
+  if (year.plain === null) year.ok = false;
+  return year.plain;
 }
 
 /**
  * A plain year's request read as computePayroll reads it: one employer all year,
- * the same wage and options every month, no bonus, a city. Null otherwise.
+ * the same wage and options every month, no bonus, a city, and months the flat
+ * figures cover. Null otherwise.
  */
-function plainYear(options: RawOptions, data: Data, today: string) {
+function plainYear(options: RawOptions, data: Data, today: string): Plain | null {
   try {
     const req = readRequest({ ...options, gross: '10000' }, 'net', data.model, today);
     if (req.jobs.length > 0 || req.year.startMonth !== 1 || req.year.bonus !== undefined || req.year.firstJob || req.year.lastYearUnder60k) return null;
@@ -193,14 +212,15 @@ function plainYear(options: RawOptions, data: Data, today: string) {
     const p = first.payroll;
     if (p.city === undefined || p.insurance !== undefined || p.socialBase !== undefined || p.annuity || p.healthInsurance) return null;
     const year = Number(req.year.date.slice(0, 4));
-    const fields = { ...p, extra: first.extra, unpaidDays: first.unpaidDays };
+    const fields = { ...p, wages: 0, extra: first.extra, unpaidDays: first.unpaidDays };
     const rules: Rules[] = [];
     for (let i = 0; i < 12; i++) {
       const date = `${year}-${String(i + 1).padStart(2, '0')}-01`;
-      rules.push(resolveRules({ ...fields, wages: 0 }, data.law, date, { bonus: 0, bonusTax: req.year.bonusTax, lastMonth: i === 11 }).rules);
+      rules.push(resolveRules(fields, data.law, date, { bonus: 0, bonusTax: req.year.bonusTax, lastMonth: i === 11 }).rules);
     }
     if (rules.some((r) => !r.city || !r.city.employee || r.tax.annuityCapRate !== null)) return null;
-    return { req, year, fields, rules };
+    const lean = compileYear(rules);
+    return lean && { req, year, rules, lean };
   } catch {
     return null;
   }
@@ -216,10 +236,9 @@ const SOURCE = '43210.98';
 function figuresOf(year: Compiled, data: Data, today: string): LeanYear | null {
   if (year.figures !== undefined) return year.figures;
   year.figures = null;
-  const plain = plainYear(year.options, data, today);
-  if (!plain) return (year.ok = false), null;
-  const lean = compileYear(plain.rules);
-  if (!lean) return null;
+  const plain = plainOf(year, data, today);
+  if (!plain) return null;
+  const { lean } = plain;
   try {
     for (const gross of PROBES) {
       const whole = answer('net', { ...year.options, gross }, data, today, 'en', CHECKED);
@@ -236,15 +255,13 @@ function wholeOf(year: Compiled, data: Data, today: string, lang: Lang): Whole |
   const known = year.whole[lang];
   if (known !== undefined) return known;
   year.whole[lang] = null;
-  const plain = plainYear(year.options, data, today);
-  if (!plain) return (year.ok = false), null;
+  const plain = plainOf(year, data, today);
+  if (!plain) return null;
   try {
     const source = answer('net', { ...year.options, gross: SOURCE }, data, today, lang, CHECKED);
     const distinct = [...new Set(plain.rules)];
-    const lean = compileYear(plain.rules);
-    if (!lean) return null;
-    const lookup = createLookup(`${plain.year}-12-31`);
-    const law = data.law.tax;
+    const { lean } = plain;
+    const { table, basic } = yearTaxRules(data.law.tax, createLookup(`${plain.year}-12-31`));
     const text = `,"warnings":${JSON.stringify(source.warnings)},"rules":${JSON.stringify(source.rules)},"notes":${JSON.stringify(source.notes)}}`;
     const tail = { text, bytes: Buffer.from(`${text}\n`) };
     const city = source.reconciliation.employers[0]?.city ?? null;
@@ -253,14 +270,14 @@ function wholeOf(year: Compiled, data: Data, today: string, lang: Lang): Whole |
       rules: distinct,
       firstOf: distinct.map((_, i) => lean.monthOf.indexOf(i)),
       lean,
-      focus: Math.max(Number(plain.req.year.date.slice(5, 7)), 1),
+      focus: focusMonth(plain.req),
       rulesFrom: source.months.map((m) => m.rulesFrom),
       asOf: source.asOf,
       input: source.input,
       line: source.lines[0],
       city,
-      yearTable: toFenTable(lookup.use(law.annualTable, 'tax.annualTable')),
-      yearBasic: 12 * yuanToFen(lookup.use(law.basicDeduction, 'tax.basicDeduction')),
+      yearTable: table,
+      yearBasic: basic,
       settle,
       warnings: source.warnings,
       provenance: source.rules,

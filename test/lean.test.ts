@@ -1,5 +1,5 @@
 /**
- * The lean path (src/batch/lean.ts, src/payroll/lean.ts) against the whole path,
+ * The lean path (src/lean.ts, src/batch/lean.ts, src/payroll/lean.ts) against the whole path,
  * the reference: a mixed file of 10,000 lines (every command, every city, aliases
  * and Chinese names, dates from 2019 to 2027, bonus methods, job changes, --in
  * and --from, deductions, CSV-like strings, errors) is answered once the whole
@@ -9,7 +9,7 @@
  */
 import { Readable } from 'node:stream';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { leanPath } from '../src/batch/lean.js';
+import { leanPath } from '../src/lean.js';
 import type { NetOptions } from '../src/index.js';
 import { pick, treeOf, parseFields } from '../src/batch/fields.js';
 import type { Io } from '../src/cli/io.js';

@@ -7,7 +7,7 @@
  * mixed file through both and requires the same output.
  */
 import type { Data } from '../answer.js';
-import { leanFigures, leanNet, leanNetText, leanPath, type Tail } from '../lean.js';
+import { leanFigures, leanNet, leanNetText, type Tail } from '../lean.js';
 import type { RawOptions } from '../request/keys.js';
 import type { Lang, Result } from '../result.js';
 
@@ -46,5 +46,3 @@ export function leanAnswer(request: RawOptions, data: Data, today: string, lang:
   const result = leanNet(request, data, today, lang, false, BATCH_KEYS);
   return result && { result };
 }
-
-export { leanPath };

@@ -8,7 +8,7 @@ import type { Law } from '../model/law-schema.js';
 import { yuanToFen, type Fen } from '../money.js';
 import type { YearPlan } from './plan.js';
 import type { Lookup } from './types.js';
-import { taxByTable, toFenTable } from './tax-table.js';
+import { type Bracket, taxByTable, toFenTable } from './tax-table.js';
 import type { BonusMethod, PayrollInput, Reconciliation } from './types.js';
 
 export interface ReconcileInput {
@@ -28,11 +28,18 @@ export interface ReconcileInput {
   lookup: Lookup;
 }
 
+/** The reconciliation's annual table (in fen) and the year's basic deduction, looked up on the year's last day. */
+export function yearTaxRules(tax: Law['tax'], lookup: Lookup): { table: Bracket[]; basic: Fen } {
+  return {
+    table: toFenTable(lookup.use(tax.annualTable, 'tax.annualTable')),
+    basic: 12 * yuanToFen(lookup.use(tax.basicDeduction, 'tax.basicDeduction')),
+  };
+}
+
 export function reconcile(r: ReconcileInput): Reconciliation {
   const { plan, worked, input, lookup } = r;
   const tax = r.law.tax;
-  const table = toFenTable(lookup.use(tax.annualTable, 'tax.annualTable'));
-  const basic = 12 * yuanToFen(lookup.use(tax.basicDeduction, 'tax.basicDeduction'));
+  const { table, basic } = yearTaxRules(tax, lookup);
   const window = lookup.use(tax.reconciliationWindow, 'tax.reconciliationWindow');
   const sum = (f: (w: ReconcileInput['worked'][number]) => Fen) => worked.reduce((s, w) => s + f(w), 0);
 
